@@ -1,0 +1,240 @@
+#include "app/commands.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <fstream>
+#include <thread>
+
+#include "api/checkin_api.hpp"
+#include "api/dev_api.hpp"
+#include "api/health_api.hpp"
+#include "api/participants_api.hpp"
+#include "api/registrations_api.hpp"
+#include "api/sessions_api.hpp"
+#include "api/settings_api.hpp"
+#include "app/demo_event.hpp"
+#include "app/scheduler_runner.hpp"
+#include "app/sodium_random.hpp"
+#include "app/system_clock.hpp"
+#include "domain/event_sink.hpp"
+#include "http/db_call.hpp"
+#include "net/http_server.hpp"
+#include "storage/sqlite/sqlite_database.hpp"
+#include "storage/sqlite/sqlite_error.hpp"
+#include "storage/sqlite/sqlite_migrations.hpp"
+
+namespace admit {
+namespace {
+
+// Until realtime subscribers exist, committed events are only traced.
+class LogEventSink : public EventSink {
+ public:
+  void publish(const DomainEvent& event) override {
+    if (auto* change = std::get_if<SessionStatusChanged>(&event)) {
+      spdlog::info("session \"{}\" {} -> {} ({})", change->session_name, to_string(change->previous_status),
+                   to_string(change->new_status), change->reason);
+    }
+  }
+};
+
+// Everything a running admit owns, built in dependency order.
+struct Services {
+  explicit Services(const Config& config, EventSink* sink)
+      : ids(clock, random),
+        qr_codes(random),
+        sessions(ids),
+        participants(ids, qr_codes),
+        registrations(ids),
+        check_ins(ids),
+        db(SqliteOptions{config.database_file(), 2, 512, sink}) {}
+
+  SystemClock clock;
+  SodiumRandom random;
+  ObjectIdGenerator ids;
+  QrCodeGenerator qr_codes;
+  SessionService sessions;
+  ParticipantService participants;
+  RegistrationService registrations;
+  CheckInService check_ins;
+  SqliteDatabase db;
+};
+
+// Runs a storage job synchronously (start-up and command-line use, never on an I/O thread).
+template <class F>
+auto run_now(Database& db, F fn) {
+  asio::io_context io;
+  using T = std::invoke_result_t<F&, UnitOfWork&>;
+  std::optional<T> out;
+  asio::co_spawn(
+      io, [&]() -> Task<void> { out.emplace(co_await db_write(db, fn)); },
+      [](std::exception_ptr e) {
+        if (e) std::rethrow_exception(e);
+      });
+  io.run();
+  return std::move(*out);
+}
+
+bool prepare_data_dir(const Config& config) {
+  std::error_code ec;
+  std::filesystem::create_directories(config.data_dir, ec);
+  if (ec) {
+    spdlog::critical("cannot create data directory {}: {}", config.data_dir.string(), ec.message());
+    return false;
+  }
+  return true;
+}
+
+void ensure_settings(Database& db, const TimingSettings& defaults) {
+  run_now(db, [&](UnitOfWork& uow) {
+    if (!uow.settings().load_timing()) uow.settings().save_timing(defaults);
+    return true;
+  });
+}
+
+int data_error(const std::exception& e, const Config& config) {
+  spdlog::critical("cannot use data file {}: {}", config.database_file().string(), e.what());
+  return kExitData;
+}
+
+}  // namespace
+
+int run_migrate(const Config& config) {
+  if (!prepare_data_dir(config)) return kExitData;
+  try {
+    SqliteConnection db(config.database_file(), SqliteConnection::Mode::kReadWrite);
+    int before = schema_version(db);
+    int applied = migrate(db);
+    spdlog::info("schema at version {} (was {}, applied {})", latest_schema_version(), before, applied);
+    return kExitOk;
+  } catch (const StorageError& e) {
+    return data_error(e, config);
+  }
+}
+
+int run_demo(const Config& config, bool force) {
+  if (!prepare_data_dir(config)) return kExitData;
+  try {
+    Services s(config, nullptr);
+    ensure_settings(s.db, config.timing);
+    auto summary = run_now(s.db, [&](UnitOfWork& uow) -> std::optional<DemoSummary> {
+      if (!force && !store_is_empty(uow)) return std::nullopt;
+      return seed_demo_event(uow, s.sessions, s.participants, s.registrations, s.clock.now());
+    });
+    if (!summary) {
+      spdlog::error("the store in {} already holds data; use --force to add the demo event anyway",
+                    config.data_dir.string());
+      return kExitFailure;
+    }
+    spdlog::info("demo event seeded: {} sessions, {} participants, {} registrations", summary->sessions,
+                 summary->participants, summary->registrations);
+    return kExitOk;
+  } catch (const StorageError& e) {
+    return data_error(e, config);
+  }
+}
+
+int run_serve(const Config& config) {
+  if (!prepare_data_dir(config)) return kExitData;
+  LogEventSink sink;
+  std::unique_ptr<Services> owned;
+  try {
+    owned = std::make_unique<Services>(config, &sink);
+    ensure_settings(owned->db, config.timing);
+  } catch (const StorageError& e) {
+    return data_error(e, config);
+  }
+  Services& s = *owned;
+  if (config.seed_demo) {
+    auto summary = run_now(s.db, [&](UnitOfWork& uow) -> std::optional<DemoSummary> {
+      if (!store_is_empty(uow)) return std::nullopt;
+      return seed_demo_event(uow, s.sessions, s.participants, s.registrations, s.clock.now());
+    });
+    if (summary)
+      spdlog::info("empty store: seeded the demo event ({} sessions, {} participants)", summary->sessions,
+                   summary->participants);
+  }
+
+  int threads =
+      config.threads > 0 ? config.threads : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+  asio::io_context io(threads);
+  asio::thread_pool workers(2);
+  ApiContext api{s.db,        s.clock,        workers,
+                 s.sessions,  s.participants, s.registrations,
+                 s.check_ins, s.clock.now(),  config.database_file().filename().string()};
+
+  Router router;
+  SessionsApi sessions_api(api);
+  ParticipantsApi participants_api(api);
+  RegistrationsApi registrations_api(api);
+  CheckinApi checkin_api(api);
+  HealthApi health_api(api);
+  SettingsApi settings_api(api);
+  DevApi dev_api(api, config.timing, [&s](std::optional<TimePoint> t) { s.clock.pin(t); });
+  sessions_api.register_routes(router);
+  participants_api.register_routes(router);
+  participants_api.register_id_routes(router);
+  registrations_api.register_routes(router);
+  checkin_api.register_routes(router);
+  health_api.register_routes(router);
+  settings_api.register_routes(router);
+  if (config.dev_reset) {
+    dev_api.register_reset(router);
+    spdlog::warn("--dev-reset: POST /api/v1/_dev/reset deletes all data; never use this on an event");
+  }
+  if (config.test_hooks) dev_api.register_test_hooks(router);
+
+  HttpPipeline pipeline(router, s.clock, s.random);
+  HttpServer server(io, pipeline, HttpServerOptions{config.host, config.port});
+  std::uint16_t port = 0;
+  try {
+    port = server.start();
+  } catch (const std::exception& e) {
+    spdlog::critical("cannot listen on {}:{}: {}", config.host, config.port, e.what());
+    return kExitConfig;
+  }
+  spdlog::info("admit {} listening on http://{}:{} (data in {})", ADMIT_VERSION, config.host, port,
+               config.data_dir.string());
+  if (!config.port_file.empty()) {
+    std::ofstream(config.port_file) << port << '\n';
+  }
+
+  SchedulerRunner scheduler(io, s.db, s.clock);
+  scheduler.start();
+
+  asio::signal_set signals(io, SIGINT, SIGTERM);
+  asio::steady_timer drain(io);
+  auto deadline = std::chrono::steady_clock::now();
+  std::function<void()> wait_for_drain = [&] {
+    if (server.open_connections() == 0 || std::chrono::steady_clock::now() > deadline) {
+      io.stop();
+      return;
+    }
+    drain.expires_after(std::chrono::milliseconds(20));
+    drain.async_wait([&](const beast::error_code&) { wait_for_drain(); });
+  };
+  signals.async_wait([&](const beast::error_code& ec, int signal) {
+    if (ec) return;
+    spdlog::info("signal {}: stopping (finishing requests in flight)", signal);
+    scheduler.stop();
+    server.stop();
+    deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    wait_for_drain();
+  });
+
+  std::vector<std::thread> pool;
+  for (int i = 1; i < threads; ++i)
+    pool.emplace_back([&io] { io.run(); });
+  io.run();
+  for (auto& t : pool)
+    t.join();
+  workers.join();
+  s.db.shutdown();
+  spdlog::info("stopped");
+  return kExitOk;
+}
+
+}  // namespace admit

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "app/config.hpp"
+
+namespace admit {
+
+// The subcommands of the admit binary; each returns the process exit code.
+int run_serve(const Config& config);
+int run_demo(const Config& config, bool force);
+int run_migrate(const Config& config);
+
+// Exit codes, so that scripts can tell a bad setting from a bad data file.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitConfig = 2;
+inline constexpr int kExitData = 3;
+inline constexpr int kExitFailure = 1;
+
+}  // namespace admit

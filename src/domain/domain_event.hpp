@@ -1,0 +1,58 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <variant>
+
+#include "domain/capacity.hpp"
+#include "domain/check_in.hpp"
+#include "domain/check_in_attempt.hpp"
+#include "domain/session.hpp"
+#include "domain/time.hpp"
+#include "domain/verification.hpp"
+
+namespace admit {
+
+struct SessionStatusChanged {
+  std::string session_id;
+  std::string session_name;
+  SessionStatus previous_status;
+  SessionStatus new_status;
+  bool previous_is_open;
+  bool new_is_open;
+  std::string reason;  // "manual", "auto_open", "auto_end"
+  TimePoint at;
+};
+
+struct CheckInRecorded {
+  CheckIn check_in;
+  std::string participant_name;
+  std::string session_name;
+  CapacityInfo capacity;
+};
+
+struct CheckInRemoved {
+  CheckIn check_in;
+  std::string session_name;
+  CapacityInfo capacity;
+};
+
+struct EntryDeclined {
+  CheckInAttempt attempt;
+  std::string participant_name;
+  std::string session_name;
+};
+
+struct EntryVerified {
+  std::string session_id;
+  std::string participant_id;
+  std::string participant_name;
+  std::string session_name;
+  VerificationBadge badge;
+  bool is_registered;
+  TimePoint at;
+};
+
+using DomainEvent = std::variant<SessionStatusChanged, CheckInRecorded, CheckInRemoved, EntryDeclined, EntryVerified>;
+
+}  // namespace admit

@@ -1,0 +1,11 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace admit {
+
+// Without leading and trailing ASCII white space, as the reference's trimmed string fields.
+std::string trim(std::string_view text);
+
+}  // namespace admit

@@ -1,0 +1,136 @@
+#include "http/http_pipeline.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <fmt/format.h>
+
+#include "http/envelope.hpp"
+#include "http/query_string.hpp"
+
+namespace admit {
+namespace {
+
+std::string_view path_of(std::string_view target) { return target.substr(0, target.find('?')); }
+
+std::string_view query_of(std::string_view target) {
+  auto q = target.find('?');
+  return q == std::string_view::npos ? std::string_view{} : target.substr(q + 1);
+}
+
+bool is_json(std::string_view content_type) {
+  auto semi = content_type.find(';');
+  auto type = content_type.substr(0, semi);
+  return type == "application/json" || (type.size() > 5 && type.substr(type.size() - 5) == "+json");
+}
+
+bool is_form(std::string_view content_type) {
+  return content_type.substr(0, content_type.find(';')) == "application/x-www-form-urlencoded";
+}
+
+bool sane_request_id(std::string_view id) {
+  if (id.empty() || id.size() > 128) return false;
+  for (unsigned char c : id) {
+    if (c < 0x21 || c > 0x7e) return false;
+  }
+  return true;
+}
+
+// Parses the request body into ctx.body; returns an error for a body that is not valid JSON.
+std::optional<Error> parse_body(const HttpRequest& req, RequestContext& ctx) {
+  const std::string& raw = req.body();
+  auto content_type = req[bhttp::field::content_type];
+  if (is_json(content_type)) {
+    if (raw.find_first_not_of(" \t\r\n") == std::string::npos) return std::nullopt;
+    auto parsed = Json::parse(raw, nullptr, false);
+    if (parsed.is_discarded()) {
+      // Pin the position for the client, as Node's JSON.parse message does.
+      try {
+        (void)Json::parse(raw);
+      } catch (const Json::parse_error& e) {
+        return Error{ErrorKind::kBadRequest, fmt::format("Malformed JSON body at byte {}", e.byte), {}};
+      }
+      return Error{ErrorKind::kBadRequest, "Malformed JSON body", {}};
+    }
+    ctx.body = std::move(parsed);
+  } else if (is_form(content_type)) {
+    ctx.body = parse_query_string(raw);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::size_t HttpPipeline::body_limit(bhttp::verb method, std::string_view target) const {
+  return router_.body_limit(method, path_of(target));
+}
+
+std::string HttpPipeline::request_id(const HttpRequest& request) {
+  auto given = request["x-request-id"];
+  if (sane_request_id(given)) return std::string(given);
+  std::uint64_t a = random_.next_u64();
+  std::uint64_t b = random_.next_u64();
+  // RFC 4122 version 4.
+  return fmt::format("{:08x}-{:04x}-4{:03x}-{:04x}-{:012x}", a >> 32, (a >> 16) & 0xffff, a & 0x0fff,
+                     0x8000 | ((b >> 48) & 0x3fff), b & 0xffffffffffffULL);
+}
+
+void HttpPipeline::finish(HttpResponse& response, const std::string& request_id) const {
+  response.set("X-Request-Id", request_id);
+  response.set("X-Content-Type-Options", "nosniff");
+  response.set("Referrer-Policy", "no-referrer");
+  response.set(bhttp::field::cache_control, "no-store");
+}
+
+HttpResponse HttpPipeline::refusal(ErrorKind kind, std::string message, const HttpRequest& request) {
+  std::string target(request.target());
+  auto response = error_response(Error{kind, std::move(message), {}}, request.method_string(), target, clock_.now(),
+                                 request.version(), false);
+  finish(response, request_id(request));
+  return response;
+}
+
+Task<HttpResponse> HttpPipeline::handle(const HttpRequest& request, std::string client) {
+  RequestContext ctx{request};
+  ctx.method = std::string(request.method_string());
+  ctx.url = std::string(request.target());
+  ctx.path = std::string(path_of(ctx.url));
+  ctx.request_id = request_id(request);
+  ctx.client = std::move(client);
+  ctx.received = clock_.now();
+
+  HttpResponse response;
+  std::exception_ptr failure;
+  try {
+    auto match = router_.match(request.method(), ctx.path);
+    if (!match) {
+      response = error_response(Error::not_found("Cannot " + ctx.method + " " + ctx.path), ctx);
+    } else {
+      std::optional<Error> refused;
+      for (const auto& raw : match->params) {
+        auto decoded = percent_decode(raw, false);
+        if (!decoded) {
+          refused = Error{ErrorKind::kBadRequest, "Failed to decode param '" + raw + "'", {}};
+          break;
+        }
+        ctx.params.push_back(std::move(*decoded));
+      }
+      ctx.query = parse_query_string(query_of(ctx.url));
+      if (!refused) refused = parse_body(request, ctx);
+      if (refused) {
+        response = error_response(*refused, ctx);
+      } else {
+        response = co_await match->route->handler(ctx);
+      }
+    }
+  } catch (...) {
+    failure = std::current_exception();
+  }
+  if (failure) response = error_response(error_from_exception(failure), ctx);
+  finish(response, ctx.request_id);
+  if (response.result_int() >= 500) {
+    spdlog::warn("{} {} -> {} (request {})", ctx.method, ctx.path, response.result_int(), ctx.request_id);
+  }
+  co_return response;
+}
+
+}  // namespace admit

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "http/asio.hpp"
+#include "http/request_context.hpp"
+
+namespace admit {
+
+using Handler = std::function<Task<HttpResponse>(RequestContext&)>;
+
+inline constexpr std::size_t kJsonBodyLimit = 100 * 1024;
+
+struct Route {
+  bhttp::verb method;
+  std::string pattern;  // "/api/v1/sessions/:id"
+  Handler handler;
+  std::size_t body_limit = kJsonBodyLimit;
+  std::vector<std::string> segments;  // the pattern split on '/'
+};
+
+struct RouteMatch {
+  const Route* route = nullptr;
+  std::vector<std::string> params;  // raw (still percent-encoded) values of the ":name" segments
+};
+
+// Maps method and path to a handler. Routes are tried in the order they were added, so a static
+// path ("/participants/stats") is added before the parameterised one ("/participants/:id").
+class Router {
+ public:
+  void add(bhttp::verb method, std::string pattern, Handler handler, std::size_t body_limit = kJsonBodyLimit);
+
+  std::optional<RouteMatch> match(bhttp::verb method, std::string_view path) const;
+  // The largest body any route at this path accepts (used before the body is read).
+  std::size_t body_limit(bhttp::verb method, std::string_view path) const;
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  std::vector<Route> routes_;
+};
+
+}  // namespace admit

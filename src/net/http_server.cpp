@@ -1,0 +1,163 @@
+#include "net/http_server.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <boost/asio/detached.hpp>
+#include <boost/asio/redirect_error.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http/empty_body.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <boost/beast/http/read.hpp>
+#include <boost/beast/http/write.hpp>
+
+namespace admit {
+
+using tcp = asio::ip::tcp;
+
+class HttpServer::Connection {
+ public:
+  explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
+  beast::tcp_stream stream;
+  // True while a request is being handled; an idle connection can be closed at once on stop.
+  std::atomic<bool> busy{false};
+};
+
+namespace {
+
+// Logs what escaped a coroutine instead of losing it (never `detached` silently).
+auto log_failure(const char* what) {
+  return [what](std::exception_ptr e) {
+    if (!e) return;
+    try {
+      std::rethrow_exception(e);
+    } catch (const std::exception& ex) {
+      spdlog::error("{}: {}", what, ex.what());
+    }
+  };
+}
+
+bool wants_continue(const HttpRequest& req) { return beast::iequals(req[bhttp::field::expect], "100-continue"); }
+
+}  // namespace
+
+HttpServer::HttpServer(asio::io_context& io, HttpPipeline& pipeline, HttpServerOptions options)
+    : io_(io), pipeline_(pipeline), options_(std::move(options)), acceptor_(io) {}
+
+std::uint16_t HttpServer::start() {
+  tcp::endpoint endpoint{asio::ip::make_address(options_.host), options_.port};
+  acceptor_.open(endpoint.protocol());
+  acceptor_.set_option(asio::socket_base::reuse_address(true));
+  acceptor_.bind(endpoint);
+  acceptor_.listen(asio::socket_base::max_listen_connections);
+  asio::co_spawn(io_, accept_loop(), log_failure("accept loop"));
+  return acceptor_.local_endpoint().port();
+}
+
+void HttpServer::stop() {
+  if (stopping_.exchange(true)) return;
+  asio::post(acceptor_.get_executor(), [this] {
+    beast::error_code ec;
+    acceptor_.close(ec);
+  });
+  std::lock_guard lock(connections_mutex_);
+  for (const auto& c : connections_) {
+    if (c->busy) continue;
+    asio::post(c->stream.get_executor(), [c] { c->stream.socket().close(); });
+  }
+}
+
+Task<void> HttpServer::accept_loop() {
+  while (!stopping_) {
+    beast::error_code ec;
+    tcp::socket socket{asio::make_strand(io_)};
+    co_await acceptor_.async_accept(socket, asio::redirect_error(asio::use_awaitable, ec));
+    if (ec) {
+      if (stopping_ || ec == asio::error::operation_aborted) break;
+      spdlog::warn("accept failed: {}", ec.message());
+      continue;
+    }
+    if (open_.load() >= options_.max_connections) {
+      socket.close(ec);
+      continue;
+    }
+    socket.set_option(tcp::no_delay(true), ec);
+    auto connection = std::make_shared<Connection>(std::move(socket));
+    {
+      std::lock_guard lock(connections_mutex_);
+      connections_.insert(connection);
+    }
+    ++open_;
+    auto executor = connection->stream.get_executor();
+    asio::co_spawn(executor, serve(connection), [this, connection](std::exception_ptr e) {
+      log_failure("connection")(e);
+      std::lock_guard lock(connections_mutex_);
+      connections_.erase(connection);
+      --open_;
+    });
+  }
+}
+
+Task<void> HttpServer::serve(std::shared_ptr<Connection> connection) {
+  auto& stream = connection->stream;
+  beast::flat_buffer buffer;
+  beast::error_code ec;
+  std::string client;
+  {
+    auto endpoint = stream.socket().remote_endpoint(ec);
+    if (!ec) client = endpoint.address().to_string();
+  }
+
+  for (bool first = true; !stopping_; first = false) {
+    bhttp::request_parser<bhttp::string_body> parser;
+    parser.header_limit(static_cast<std::uint32_t>(options_.header_limit));
+    stream.expires_after(first ? options_.header_timeout : options_.idle_timeout);
+    co_await bhttp::async_read_header(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+    if (ec == bhttp::error::header_limit) {
+      HttpRequest partial;
+      auto res = pipeline_.refusal(ErrorKind::kPayloadTooLarge, "Request headers too large", partial);
+      res.result(bhttp::status::request_header_fields_too_large);
+      res.prepare_payload();
+      co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
+      break;
+    }
+    if (ec) break;  // EOF, reset, timeout or garbage: nothing more to say on this connection
+    connection->busy = true;
+
+    const auto& header = parser.get();
+    std::size_t limit = pipeline_.body_limit(header.method(), header.target());
+    parser.body_limit(limit);
+    if (wants_continue(header)) {
+      bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, header.version()};
+      co_await bhttp::async_write(stream, go_on, asio::redirect_error(asio::use_awaitable, ec));
+      if (ec) break;
+    }
+    stream.expires_after(options_.body_timeout);
+    co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+    if (ec == bhttp::error::body_limit) {
+      auto res =
+          pipeline_.refusal(ErrorKind::kPayloadTooLarge,
+                            "request entity too large (limit " + std::to_string(limit) + " bytes)", parser.get());
+      res.prepare_payload();
+      co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
+      break;
+    }
+    if (ec) break;
+
+    HttpRequest request = parser.release();
+    stream.expires_never();
+    HttpResponse response = co_await pipeline_.handle(request, client);
+    bool keep_alive = request.keep_alive() && !stopping_;
+    response.keep_alive(keep_alive);
+    response.prepare_payload();
+    stream.expires_after(options_.body_timeout);
+    co_await bhttp::async_write(stream, response, asio::redirect_error(asio::use_awaitable, ec));
+    connection->busy = false;
+    if (ec || !keep_alive) break;
+  }
+  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  stream.socket().close(ec);
+}
+
+}  // namespace admit

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/participant.hpp"
+#include "storage/page.hpp"
+
+namespace admit {
+
+struct ParticipantFilter {
+  std::optional<ParticipantStatus> status;
+  std::optional<bool> is_active;
+  std::optional<bool> travel_grant_applied;
+  std::optional<bool> travel_grant_approved;
+  std::optional<std::string> organization;  // case-insensitive substring
+};
+
+struct ParticipantStats {
+  std::int64_t total = 0;
+  std::int64_t active = 0;
+  std::int64_t ambassadors = 0;
+  std::int64_t travel_grant = 0;
+};
+
+class ParticipantRepository {
+ public:
+  virtual ~ParticipantRepository() = default;
+  virtual std::optional<Participant> find(const std::string& id) = 0;
+  virtual std::optional<Participant> find_by_qr(const std::string& qr_code) = 0;
+  virtual std::optional<Participant> find_by_email(const std::string& email) = 0;
+  virtual std::vector<Participant> find_many(const std::vector<std::string>& ids) = 0;
+  virtual Page<Participant> list(const ParticipantFilter& filter, const PageRequest& page) = 0;
+  // Participants with a registration (any status) for the session, newest registration first.
+  virtual std::vector<Participant> registered_for(const std::string& session_id) = 0;
+  virtual ParticipantStats stats() = 0;
+  virtual bool qr_code_taken(const std::string& qr_code) = 0;
+  virtual void insert(const Participant& participant) = 0;
+  virtual void update(const Participant& participant) = 0;
+  virtual bool remove(const std::string& id) = 0;
+  // Removes `id` from every ambassador's referrals; returns the ambassadors that changed.
+  virtual std::vector<std::string> remove_referrals_to(const std::string& id, TimePoint now) = 0;
+};
+
+}  // namespace admit

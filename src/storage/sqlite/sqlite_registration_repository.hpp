@@ -1,0 +1,24 @@
+#pragma once
+
+#include "storage/registration_repository.hpp"
+#include "storage/sqlite/sqlite_connection.hpp"
+
+namespace admit {
+
+class SqliteRegistrationRepository : public RegistrationRepository {
+ public:
+  explicit SqliteRegistrationRepository(SqliteConnection& db) : db_(db) {}
+
+  std::optional<Registration> find(const std::string& id) override;
+  std::optional<Registration> find_for(const std::string& participant_id, const std::string& session_id) override;
+  Page<Registration> list(const RegistrationFilter& filter, const PageRequest& page) override;
+  RegistrationStats stats(TimePoint start_of_today) override;
+  void insert(const Registration& registration) override;
+  void update(const Registration& registration) override;
+  bool remove(const std::string& id) override;
+
+ private:
+  SqliteConnection& db_;
+};
+
+}  // namespace admit
