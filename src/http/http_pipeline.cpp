@@ -41,17 +41,11 @@ std::optional<Error> parse_body(const HttpRequest& req, RequestContext& ctx) {
   auto content_type = req[bhttp::field::content_type];
   if (is_json(content_type)) {
     if (raw.find_first_not_of(" \t\r\n") == std::string::npos) return std::nullopt;
-    auto parsed = Json::parse(raw, nullptr, false);
-    if (parsed.is_discarded()) {
-      // Pin the position for the client, as Node's JSON.parse message does.
-      try {
-        (void)Json::parse(raw);
-      } catch (const Json::parse_error& e) {
-        return Error{ErrorKind::kBadRequest, fmt::format("Malformed JSON body at byte {}", e.byte), {}};
-      }
-      return Error{ErrorKind::kBadRequest, "Malformed JSON body", {}};
+    try {
+      ctx.body = Json::parse(raw);
+    } catch (const Json::parse_error& e) {
+      return Error{ErrorKind::kBadRequest, fmt::format("Malformed JSON body at byte {}", e.byte), {}};
     }
-    ctx.body = std::move(parsed);
   } else if (is_form(content_type)) {
     ctx.body = parse_query_string(raw);
   }
