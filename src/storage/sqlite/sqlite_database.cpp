@@ -21,6 +21,9 @@ void configure_writer(SqliteConnection& db) {
   db.exec("PRAGMA cache_size = -16000");
 }
 
+// Transaction control through cached statements: re-parsing them for every job is measurable.
+void run(SqliteConnection& db, const char* sql) { db.query(sql).run(); }
+
 void finish(StorageJob& job, std::exception_ptr error) {
   if (job.done) job.done(error);
 }
@@ -90,12 +93,12 @@ void SqliteDatabase::reader_loop() {
     std::exception_ptr error;
     try {
       // One read transaction, so that a page and its total come from the same snapshot.
-      db.exec("BEGIN");
+      run(db, "BEGIN");
       job.run(uow);
-      db.exec("COMMIT");
+      run(db, "COMMIT");
     } catch (...) {
       error = std::current_exception();
-      if (db.in_transaction()) db.exec("ROLLBACK");
+      if (db.in_transaction()) run(db, "ROLLBACK");
     }
     auto events = uow.take_events();
     if (!error && options_.events) {
@@ -127,11 +130,11 @@ void SqliteDatabase::writer_loop() {
     std::vector<DomainEvent> events;
     std::exception_ptr batch_error;
     try {
-      db.exec("BEGIN IMMEDIATE");
+      run(db, "BEGIN IMMEDIATE");
       for (std::size_t i = 0; i < batch.size(); ++i) {
         // Each job in its own savepoint: a refused or failed job leaves nothing behind and does not
         // disturb the others sharing the transaction.
-        db.exec("SAVEPOINT job");
+        run(db, "SAVEPOINT job");
         bool keep = false;
         try {
           keep = batch[i].run(uow);
@@ -146,16 +149,16 @@ void SqliteDatabase::writer_loop() {
           break;
         }
         if (keep && !errors[i]) {
-          db.exec("RELEASE job");
+          run(db, "RELEASE job");
           for (auto& e : uow.take_events())
             events.push_back(std::move(e));
         } else {
-          db.exec("ROLLBACK TO job");
-          db.exec("RELEASE job");
+          run(db, "ROLLBACK TO job");
+          run(db, "RELEASE job");
           uow.take_events();
         }
       }
-      if (!batch_error) db.exec("COMMIT");
+      if (!batch_error) run(db, "COMMIT");
     } catch (...) {
       batch_error = std::current_exception();
     }
