@@ -125,7 +125,10 @@ Task<HttpResponse> ParticipantsApi::list(RequestContext& ctx) {
 
 Task<HttpResponse> ParticipantsApi::generate_qr(RequestContext& ctx) {
   auto code = co_await db_read(api_.db, [&](UnitOfWork& uow) { return api_.participants.unused_qr_code(uow); });
-  auto url = co_await offload(api_.workers, [code] { return qr_png_data_url(code); });
+  // A named job, not a temporary lambda: GCC 12 destroys a temporary closure with non-trivial
+  // captures twice when it appears in a co_await expression.
+  auto render = [code] { return qr_png_data_url(code); };
+  auto url = co_await offload(api_.workers, std::move(render));
   co_return success(ctx, bhttp::status::ok, "QR code generated successfully",
                     Json{{"qrCode", code}, {"qrCodeDataUrl", url}});
 }
@@ -175,7 +178,8 @@ Task<HttpResponse> ParticipantsApi::details(RequestContext& ctx) {
   if (auto bad = check_path_id(id)) co_return error_response(*bad, ctx);
   auto found = co_await db_read(api_.db, [&](UnitOfWork& uow) { return uow.participants().find(id); });
   if (!found) co_return error_response(participant_not_found(id), ctx);
-  auto url = co_await offload(api_.workers, [code = found->qr_code] { return qr_png_data_url(code); });
+  auto render = [code = found->qr_code] { return qr_png_data_url(code); };  // named: see generate_qr
+  auto url = co_await offload(api_.workers, std::move(render));
   Json data = to_json(*found);
   data["qrDataUrl"] = url;
   co_return success(ctx, bhttp::status::ok, "Participant details retrieved successfully", std::move(data));

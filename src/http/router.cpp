@@ -28,8 +28,12 @@ void Router::add(bhttp::verb method, std::string pattern, Handler handler, std::
 
 std::optional<RouteMatch> Router::match(bhttp::verb method, std::string_view path) const {
   auto segments = split_path(path);
+  // HEAD is answered by the GET route (without the body), as Express does.
+  auto serves = [method](const Route& route) {
+    return route.method == method || (method == bhttp::verb::head && route.method == bhttp::verb::get);
+  };
   for (const auto& route : routes_) {
-    if (route.method != method || route.segments.size() != segments.size()) continue;
+    if (!serves(route) || route.segments.size() != segments.size()) continue;
     RouteMatch m{&route, {}};
     bool ok = true;
     for (std::size_t i = 0; i < segments.size() && ok; ++i) {

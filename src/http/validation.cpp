@@ -142,7 +142,9 @@ class Validator {
       bool known = false;
       for (const auto& spec : schema)
         known = known || spec.name == key;
-      if (!known) fail(prefix + key, "property " + prefix + key + " should not exist");
+      // Nest prefixes a nested item's path to class-validator's whole message, so an unknown
+      // property of sessions[0] reads "sessions.0.property foo should not exist".
+      if (!known) fail(prefix + key, prefix + "property " + key + " should not exist");
     }
   }
 

@@ -2,6 +2,10 @@
 
 #include <spdlog/spdlog.h>
 
+#include <array>
+#include <cstdint>
+#include <limits>
+
 #include <boost/asio/detached.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/strand.hpp>
@@ -10,6 +14,7 @@
 #include <boost/beast/http/empty_body.hpp>
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/read.hpp>
+#include <boost/beast/http/serializer.hpp>
 #include <boost/beast/http/write.hpp>
 
 namespace admit {
@@ -39,6 +44,19 @@ auto log_failure(const char* what) {
 }
 
 bool wants_continue(const HttpRequest& req) { return beast::iequals(req[bhttp::field::expect], "100-continue"); }
+
+// After refusing a request whose body was not read: stop sending and discard what the client still
+// sends, for a bounded time and amount, before closing. Closing a socket with unread data makes the
+// kernel reset the connection, and a reset can destroy the refusal before the client has read it.
+Task<void> drain(beast::tcp_stream& stream) {
+  beast::error_code ec;
+  stream.socket().shutdown(asio::ip::tcp::socket::shutdown_send, ec);
+  stream.expires_after(std::chrono::seconds(2));
+  std::array<char, 16 * 1024> sink;
+  for (std::size_t discarded = 0; !ec && discarded < 64 * 1024 * 1024;) {
+    discarded += co_await stream.async_read_some(asio::buffer(sink), asio::redirect_error(asio::use_awaitable, ec));
+  }
+}
 
 }  // namespace
 
@@ -112,6 +130,11 @@ Task<void> HttpServer::serve(std::shared_ptr<Connection> connection) {
   for (bool first = true; !stopping_; first = false) {
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(options_.header_limit));
+    // The route's body limit is only known once the target is read. Beast checks a declared
+    // Content-Length against the limit while parsing the header, so none may apply before that
+    // (its 1 MiB default would drop larger bodies for the bulk routes without an answer). Not
+    // boost::none: Beast 1.74 compares the length with the optional and refuses every body then.
+    parser.body_limit(std::numeric_limits<std::uint64_t>::max());
     stream.expires_after(first ? options_.header_timeout : options_.idle_timeout);
     co_await bhttp::async_read_header(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
     if (ec == bhttp::error::header_limit) {
@@ -127,20 +150,26 @@ Task<void> HttpServer::serve(std::shared_ptr<Connection> connection) {
 
     const auto& header = parser.get();
     std::size_t limit = pipeline_.body_limit(header.method(), header.target());
+    // A declared length is refused before reading; a chunked body when it grows past the limit.
+    auto declared = parser.content_length();
+    bool too_large = declared && *declared > limit;
     parser.body_limit(limit);
-    if (wants_continue(header)) {
+    if (!too_large && wants_continue(header)) {
       bhttp::response<bhttp::empty_body> go_on{bhttp::status::continue_, header.version()};
       co_await bhttp::async_write(stream, go_on, asio::redirect_error(asio::use_awaitable, ec));
       if (ec) break;
     }
     stream.expires_after(options_.body_timeout);
-    co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
-    if (ec == bhttp::error::body_limit) {
+    if (!too_large) {
+      co_await bhttp::async_read(stream, buffer, parser, asio::redirect_error(asio::use_awaitable, ec));
+    }
+    if (too_large || ec == bhttp::error::body_limit) {
       auto res =
           pipeline_.refusal(ErrorKind::kPayloadTooLarge,
                             "request entity too large (limit " + std::to_string(limit) + " bytes)", parser.get());
       res.prepare_payload();
       co_await bhttp::async_write(stream, res, asio::redirect_error(asio::use_awaitable, ec));
+      if (!ec) co_await drain(stream);
       break;
     }
     if (ec) break;
@@ -152,7 +181,13 @@ Task<void> HttpServer::serve(std::shared_ptr<Connection> connection) {
     response.keep_alive(keep_alive);
     response.prepare_payload();
     stream.expires_after(options_.body_timeout);
-    co_await bhttp::async_write(stream, response, asio::redirect_error(asio::use_awaitable, ec));
+    if (request.method() == bhttp::verb::head) {
+      // A HEAD answer carries the headers of the GET answer (Content-Length included), never its body.
+      bhttp::response_serializer<bhttp::string_body> serializer{response};
+      co_await bhttp::async_write_header(stream, serializer, asio::redirect_error(asio::use_awaitable, ec));
+    } else {
+      co_await bhttp::async_write(stream, response, asio::redirect_error(asio::use_awaitable, ec));
+    }
     connection->busy = false;
     if (ec || !keep_alive) break;
   }

@@ -39,6 +39,8 @@ struct HttpClient::Impl {
       http::write(socket, req, ec);
       http::response_parser<http::string_body> parser;
       parser.body_limit(64 * 1024 * 1024);
+      // The answer to a HEAD request has the GET answer's Content-Length but no body.
+      if (req.method() == http::verb::head) parser.skip(true);
       if (!ec) http::read(socket, buffer, parser, ec);
       if (ec) {
         connected = false;

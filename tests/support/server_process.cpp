@@ -22,8 +22,11 @@ std::filesystem::path unique_temp_dir() {
 
 }  // namespace
 
-ServerProcess::ServerProcess(std::vector<std::string> extra_args)
-    : data_dir_(unique_temp_dir()), port_file_(data_dir_ / "port"), extra_args_(std::move(extra_args)) {
+ServerProcess::ServerProcess(std::vector<std::string> extra_args, DevReset dev_reset)
+    : data_dir_(unique_temp_dir()),
+      port_file_(data_dir_ / "port"),
+      extra_args_(std::move(extra_args)),
+      dev_reset_(dev_reset) {
   start();
 }
 
@@ -36,8 +39,9 @@ ServerProcess::~ServerProcess() {
 void ServerProcess::start() {
   std::filesystem::remove(port_file_);
   std::vector<std::string> args = {
-      ADMIT_BINARY,        "serve",       "--port",       "0",           "--data", data_dir_.string(), "--port-file",
-      port_file_.string(), "--dev-reset", "--test-hooks", "--log-level", "warn"};
+      ADMIT_BINARY,        "serve",        "--port",      "0",   "--data", data_dir_.string(), "--port-file",
+      port_file_.string(), "--test-hooks", "--log-level", "warn"};
+  if (dev_reset_ == DevReset::kEnabled) args.emplace_back("--dev-reset");
   args.insert(args.end(), extra_args_.begin(), extra_args_.end());
   std::vector<char*> argv;
   for (auto& a : args)

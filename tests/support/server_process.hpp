@@ -9,11 +9,14 @@
 
 namespace admit::test {
 
+// Whether the server exposes POST /api/v1/_dev/reset (--dev-reset).
+enum class DevReset { kEnabled, kDisabled };
+
 // The real admit binary, started on port 0 with a temporary data directory, the development
-// reset and the test hooks (pinned clock, on-demand scheduler pass).
+// reset (unless disabled) and the test hooks (pinned clock, on-demand scheduler pass).
 class ServerProcess {
  public:
-  explicit ServerProcess(std::vector<std::string> extra_args = {});
+  explicit ServerProcess(std::vector<std::string> extra_args = {}, DevReset dev_reset = DevReset::kEnabled);
   ~ServerProcess();
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
@@ -33,6 +36,7 @@ class ServerProcess {
   std::filesystem::path data_dir_;
   std::filesystem::path port_file_;
   std::vector<std::string> extra_args_;
+  DevReset dev_reset_;
   pid_t pid_ = -1;
   std::uint16_t port_ = 0;
 };

@@ -33,6 +33,8 @@ void finish(StorageJob& job, std::exception_ptr error) {
 SqliteDatabase::SqliteDatabase(SqliteOptions options) : options_(std::move(options)) {
   {
     SqliteConnection db(options_.file, SqliteConnection::Mode::kReadWrite);
+    // Refuse a foreign file before anything writes to it (switching to WAL rewrites its header).
+    schema_version(db);
     configure_writer(db);
     migrate(db);
   }
