@@ -135,22 +135,20 @@ Json populated(UnitOfWork& uow, const CheckIn& c, bool full) {
 
 void CheckinApi::register_routes(Router& router) {
   const std::string base = "/api/v1/checkin";
-  auto bind = [this](Task<HttpResponse> (CheckinApi::*fn)(RequestContext&)) {
-    return [this, fn](RequestContext& ctx) { return (this->*fn)(ctx); };
-  };
-  router.add(bhttp::verb::post, base + "/verify-qr", bind(&CheckinApi::verify_qr));
-  router.add(bhttp::verb::post, base + "/accept", bind(&CheckinApi::accept));
-  router.add(bhttp::verb::post, base + "/decline", bind(&CheckinApi::decline));
-  router.add(bhttp::verb::get, base + "/attempts", bind(&CheckinApi::attempts));
-  router.add(bhttp::verb::get, base + "/attempts/stats", bind(&CheckinApi::attempt_stats));
-  router.add(bhttp::verb::post, base + "/qr", bind(&CheckinApi::by_qr));
-  router.add(bhttp::verb::get, base + "/stats", bind(&CheckinApi::stats));
-  router.add(bhttp::verb::get, base + "/recent", bind(&CheckinApi::recent));
-  router.add(bhttp::verb::get, base + "/verify/:participantId/:sessionId", bind(&CheckinApi::is_checked_in));
-  router.add(bhttp::verb::post, base, bind(&CheckinApi::create));
-  router.add(bhttp::verb::get, base, bind(&CheckinApi::list));
-  router.add(bhttp::verb::get, base + "/:id", bind(&CheckinApi::get));
-  router.add(bhttp::verb::delete_, base + "/:id", bind(&CheckinApi::remove));
+  router.add(bhttp::verb::post, base + "/verify-qr", bind_handler(this, &CheckinApi::verify_qr));
+  router.add(bhttp::verb::post, base + "/accept", bind_handler(this, &CheckinApi::accept));
+  router.add(bhttp::verb::post, base + "/decline", bind_handler(this, &CheckinApi::decline));
+  router.add(bhttp::verb::get, base + "/attempts", bind_handler(this, &CheckinApi::attempts));
+  router.add(bhttp::verb::get, base + "/attempts/stats", bind_handler(this, &CheckinApi::attempt_stats));
+  router.add(bhttp::verb::post, base + "/qr", bind_handler(this, &CheckinApi::by_qr));
+  router.add(bhttp::verb::get, base + "/stats", bind_handler(this, &CheckinApi::stats));
+  router.add(bhttp::verb::get, base + "/recent", bind_handler(this, &CheckinApi::recent));
+  router.add(bhttp::verb::get, base + "/verify/:participantId/:sessionId",
+             bind_handler(this, &CheckinApi::is_checked_in));
+  router.add(bhttp::verb::post, base, bind_handler(this, &CheckinApi::create));
+  router.add(bhttp::verb::get, base, bind_handler(this, &CheckinApi::list));
+  router.add(bhttp::verb::get, base + "/:id", bind_handler(this, &CheckinApi::get));
+  router.add(bhttp::verb::delete_, base + "/:id", bind_handler(this, &CheckinApi::remove));
 }
 
 Task<HttpResponse> CheckinApi::verify_qr(RequestContext& ctx) {

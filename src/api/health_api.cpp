@@ -33,12 +33,9 @@ Json memory_json() {
 }  // namespace
 
 void HealthApi::register_routes(Router& router) {
-  auto bind = [this](Task<HttpResponse> (HealthApi::*fn)(RequestContext&)) {
-    return [this, fn](RequestContext& ctx) { return (this->*fn)(ctx); };
-  };
-  router.add(bhttp::verb::get, "/api/v1/health", bind(&HealthApi::health));
-  router.add(bhttp::verb::get, "/api/v1/health/live", bind(&HealthApi::live));
-  router.add(bhttp::verb::get, "/api/v1/health/ready", bind(&HealthApi::ready));
+  router.add(bhttp::verb::get, "/api/v1/health", bind_handler(this, &HealthApi::health));
+  router.add(bhttp::verb::get, "/api/v1/health/live", bind_handler(this, &HealthApi::live));
+  router.add(bhttp::verb::get, "/api/v1/health/ready", bind_handler(this, &HealthApi::ready));
 }
 
 Task<bool> HealthApi::database_ok() {

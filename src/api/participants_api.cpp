@@ -74,26 +74,20 @@ Json participant_view(const Participant& p) { return to_json(p); }
 
 void ParticipantsApi::register_routes(Router& router) {
   const std::string base = "/api/v1/participants";
-  auto bind = [this](Task<HttpResponse> (ParticipantsApi::*fn)(RequestContext&)) {
-    return [this, fn](RequestContext& ctx) { return (this->*fn)(ctx); };
-  };
-  router.add(bhttp::verb::post, base, bind(&ParticipantsApi::create));
-  router.add(bhttp::verb::get, base, bind(&ParticipantsApi::list));
-  router.add(bhttp::verb::get, base + "/generate-qr", bind(&ParticipantsApi::generate_qr));
-  router.add(bhttp::verb::get, base + "/stats", bind(&ParticipantsApi::stats));
-  router.add(bhttp::verb::get, base + "/qr/:qrCode", bind(&ParticipantsApi::by_qr));
-  router.add(bhttp::verb::post, base + "/bulk", bind(&ParticipantsApi::bulk_create), 4 * 1024 * 1024);
+  router.add(bhttp::verb::post, base, bind_handler(this, &ParticipantsApi::create));
+  router.add(bhttp::verb::get, base, bind_handler(this, &ParticipantsApi::list));
+  router.add(bhttp::verb::get, base + "/generate-qr", bind_handler(this, &ParticipantsApi::generate_qr));
+  router.add(bhttp::verb::get, base + "/stats", bind_handler(this, &ParticipantsApi::stats));
+  router.add(bhttp::verb::get, base + "/qr/:qrCode", bind_handler(this, &ParticipantsApi::by_qr));
+  router.add(bhttp::verb::post, base + "/bulk", bind_handler(this, &ParticipantsApi::bulk_create), 4 * 1024 * 1024);
 }
 
 void ParticipantsApi::register_id_routes(Router& router) {
   const std::string base = "/api/v1/participants";
-  auto bind = [this](Task<HttpResponse> (ParticipantsApi::*fn)(RequestContext&)) {
-    return [this, fn](RequestContext& ctx) { return (this->*fn)(ctx); };
-  };
-  router.add(bhttp::verb::get, base + "/:id", bind(&ParticipantsApi::get));
-  router.add(bhttp::verb::get, base + "/:id/details", bind(&ParticipantsApi::details));
-  router.add(bhttp::verb::patch, base + "/:id", bind(&ParticipantsApi::update));
-  router.add(bhttp::verb::delete_, base + "/:id", bind(&ParticipantsApi::remove));
+  router.add(bhttp::verb::get, base + "/:id", bind_handler(this, &ParticipantsApi::get));
+  router.add(bhttp::verb::get, base + "/:id/details", bind_handler(this, &ParticipantsApi::details));
+  router.add(bhttp::verb::patch, base + "/:id", bind_handler(this, &ParticipantsApi::update));
+  router.add(bhttp::verb::delete_, base + "/:id", bind_handler(this, &ParticipantsApi::remove));
 }
 
 Task<HttpResponse> ParticipantsApi::create(RequestContext& ctx) {

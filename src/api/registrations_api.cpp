@@ -55,15 +55,12 @@ std::optional<RegistrationStatus> status_of(const Json& v) {
 
 void RegistrationsApi::register_routes(Router& router) {
   const std::string base = "/api/v1/registrations";
-  auto bind = [this](Task<HttpResponse> (RegistrationsApi::*fn)(RequestContext&)) {
-    return [this, fn](RequestContext& ctx) { return (this->*fn)(ctx); };
-  };
-  router.add(bhttp::verb::post, base, bind(&RegistrationsApi::create));
-  router.add(bhttp::verb::get, base, bind(&RegistrationsApi::list));
-  router.add(bhttp::verb::get, base + "/stats/overview", bind(&RegistrationsApi::stats));
-  router.add(bhttp::verb::get, base + "/:id", bind(&RegistrationsApi::get));
-  router.add(bhttp::verb::patch, base + "/:id", bind(&RegistrationsApi::update));
-  router.add(bhttp::verb::delete_, base + "/:id", bind(&RegistrationsApi::remove));
+  router.add(bhttp::verb::post, base, bind_handler(this, &RegistrationsApi::create));
+  router.add(bhttp::verb::get, base, bind_handler(this, &RegistrationsApi::list));
+  router.add(bhttp::verb::get, base + "/stats/overview", bind_handler(this, &RegistrationsApi::stats));
+  router.add(bhttp::verb::get, base + "/:id", bind_handler(this, &RegistrationsApi::get));
+  router.add(bhttp::verb::patch, base + "/:id", bind_handler(this, &RegistrationsApi::update));
+  router.add(bhttp::verb::delete_, base + "/:id", bind_handler(this, &RegistrationsApi::remove));
 }
 
 Task<HttpResponse> RegistrationsApi::create(RequestContext& ctx) {

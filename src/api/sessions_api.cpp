@@ -91,20 +91,17 @@ Json sessions_json(const std::vector<Session>& sessions) {
 
 void SessionsApi::register_routes(Router& router) {
   const std::string base = "/api/v1/sessions";
-  auto bind = [this](Task<HttpResponse> (SessionsApi::*fn)(RequestContext&)) {
-    return [this, fn](RequestContext& ctx) { return (this->*fn)(ctx); };
-  };
-  router.add(bhttp::verb::post, base, bind(&SessionsApi::create));
-  router.add(bhttp::verb::get, base, bind(&SessionsApi::list));
-  router.add(bhttp::verb::get, base + "/stats", bind(&SessionsApi::stats));
-  router.add(bhttp::verb::get, base + "/upcoming", bind(&SessionsApi::upcoming));
-  router.add(bhttp::verb::post, base + "/bulk", bind(&SessionsApi::bulk_create), 1024 * 1024);
-  router.add(bhttp::verb::get, base + "/:id", bind(&SessionsApi::get));
-  router.add(bhttp::verb::patch, base + "/:id", bind(&SessionsApi::update));
-  router.add(bhttp::verb::delete_, base + "/:id", bind(&SessionsApi::remove));
-  router.add(bhttp::verb::patch, base + "/:id/toggle-open", bind(&SessionsApi::toggle_open));
-  router.add(bhttp::verb::get, base + "/:id/participants", bind(&SessionsApi::participants));
-  router.add(bhttp::verb::get, base + "/:id/checkins", bind(&SessionsApi::check_ins));
+  router.add(bhttp::verb::post, base, bind_handler(this, &SessionsApi::create));
+  router.add(bhttp::verb::get, base, bind_handler(this, &SessionsApi::list));
+  router.add(bhttp::verb::get, base + "/stats", bind_handler(this, &SessionsApi::stats));
+  router.add(bhttp::verb::get, base + "/upcoming", bind_handler(this, &SessionsApi::upcoming));
+  router.add(bhttp::verb::post, base + "/bulk", bind_handler(this, &SessionsApi::bulk_create), 1024 * 1024);
+  router.add(bhttp::verb::get, base + "/:id", bind_handler(this, &SessionsApi::get));
+  router.add(bhttp::verb::patch, base + "/:id", bind_handler(this, &SessionsApi::update));
+  router.add(bhttp::verb::delete_, base + "/:id", bind_handler(this, &SessionsApi::remove));
+  router.add(bhttp::verb::patch, base + "/:id/toggle-open", bind_handler(this, &SessionsApi::toggle_open));
+  router.add(bhttp::verb::get, base + "/:id/participants", bind_handler(this, &SessionsApi::participants));
+  router.add(bhttp::verb::get, base + "/:id/checkins", bind_handler(this, &SessionsApi::check_ins));
 }
 
 Task<HttpResponse> SessionsApi::create(RequestContext& ctx) {

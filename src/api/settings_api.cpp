@@ -27,12 +27,9 @@ TimingSettings load(UnitOfWork& uow) { return uow.settings().load_timing().value
 }  // namespace
 
 void SettingsApi::register_routes(Router& router) {
-  auto bind = [this](Task<HttpResponse> (SettingsApi::*fn)(RequestContext&)) {
-    return [this, fn](RequestContext& ctx) { return (this->*fn)(ctx); };
-  };
-  router.add(bhttp::verb::get, "/api/v1/settings", bind(&SettingsApi::get_all));
-  router.add(bhttp::verb::get, "/api/v1/settings/timing", bind(&SettingsApi::get_timing));
-  router.add(bhttp::verb::put, "/api/v1/settings/timing", bind(&SettingsApi::put_timing));
+  router.add(bhttp::verb::get, "/api/v1/settings", bind_handler(this, &SettingsApi::get_all));
+  router.add(bhttp::verb::get, "/api/v1/settings/timing", bind_handler(this, &SettingsApi::get_timing));
+  router.add(bhttp::verb::put, "/api/v1/settings/timing", bind_handler(this, &SettingsApi::put_timing));
 }
 
 Task<HttpResponse> SettingsApi::get_all(RequestContext& ctx) {

@@ -7,6 +7,7 @@
 
 #include "domain/result.hpp"
 #include "http/asio.hpp"
+#include "http/suspend.hpp"
 #include "storage/database.hpp"
 
 namespace admit {
@@ -32,27 +33,24 @@ enum class Access { kRead, kWrite };
 template <class F>
 auto run_on_storage(Database& db, Access access, F fn) -> Task<std::invoke_result_t<F&, UnitOfWork&>> {
   using T = std::invoke_result_t<F&, UnitOfWork&>;
-  auto executor = co_await asio::this_coro::executor;
   std::optional<T> out;
   std::exception_ptr error;
-  co_await asio::async_initiate<const asio::use_awaitable_t<>&, void()>(
-      [&](auto handler) {
-        auto resume = std::make_shared<decltype(handler)>(std::move(handler));
-        StorageJob job{[&out, &fn](UnitOfWork& uow) {
-                         out.emplace(fn(uow));
-                         return keeps(*out);
-                       },
-                       [&error, resume, executor](std::exception_ptr e) {
-                         error = e;
-                         asio::post(executor, [resume]() mutable { (*resume)(); });
-                       }};
-        if (access == Access::kWrite) {
-          db.write(std::move(job));
-        } else {
-          db.read(std::move(job));
-        }
-      },
-      asio::use_awaitable);
+  auto start = [&](auto wake) {
+    StorageJob job{[&out, &fn](UnitOfWork& uow) {
+                     out.emplace(fn(uow));
+                     return keeps(*out);
+                   },
+                   [&error, wake](std::exception_ptr e) {
+                     error = e;
+                     wake();
+                   }};
+    if (access == Access::kWrite) {
+      db.write(std::move(job));
+    } else {
+      db.read(std::move(job));
+    }
+  };
+  co_await suspend_until(start);
   if (error) std::rethrow_exception(error);
   co_return std::move(*out);
 }

@@ -13,6 +13,12 @@ namespace admit {
 
 using Handler = std::function<Task<HttpResponse>(RequestContext&)>;
 
+// A handler that calls a member function of `self` (the resource classes in api/).
+template <class T>
+Handler bind_handler(T* self, Task<HttpResponse> (T::*fn)(RequestContext&)) {
+  return [self, fn](RequestContext& ctx) { return (self->*fn)(ctx); };
+}
+
 inline constexpr std::size_t kJsonBodyLimit = 100 * 1024;
 
 struct Route {
