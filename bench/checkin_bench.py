@@ -134,7 +134,7 @@ def main():
     ap.add_argument("--seconds", type=int, default=10)
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--wrk-threads", type=int, default=1)
-    ap.add_argument("--server-threads", type=int, default=2)
+    ap.add_argument("--server-threads", type=int, default=0, help="0: the server's default")
     ap.add_argument("--binary", default=os.path.join(ROOT, "build", "admit"))
     args = ap.parse_args()
 

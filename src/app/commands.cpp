@@ -158,8 +158,10 @@ int run_serve(const Config& config) {
                    summary->participants);
   }
 
-  int threads =
-      config.threads > 0 ? config.threads : static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+  // By default one core is left to the storage threads (writer and readers): on a 2-core machine
+  // one I/O thread serves more requests than two that compete with them (docs/performance.md).
+  int cores = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+  int threads = config.threads > 0 ? config.threads : std::max(1, cores - 1);
   asio::io_context io(threads);
   asio::thread_pool workers(2);
   ApiContext api{s.db,        s.clock,        workers,

@@ -14,7 +14,7 @@ struct Config {
   std::string host = "127.0.0.1";
   std::uint16_t port = 3000;
   std::filesystem::path data_dir = "data";
-  int threads = 0;  // 0: one per core
+  int threads = 0;  // 0: one per core but one
   std::string log_level = "info";
   bool dev_reset = false;   // exposes POST /api/v1/_dev/reset
   bool test_hooks = false;  // exposes the clock and scheduler hooks the integration tests use

@@ -35,7 +35,8 @@ int main(int argc, char** argv) {
   add_common(serve);
   serve->add_option("--host", config.host, "Address to listen on")->envname("ADMIT_HOST");
   serve->add_option("--port", config.port, "Port to listen on (0: any free port)")->envname("ADMIT_PORT");
-  serve->add_option("--threads", config.threads, "I/O threads (0: one per core)")->envname("ADMIT_THREADS");
+  serve->add_option("--threads", config.threads, "I/O threads (0: one per core, less one for storage)")
+      ->envname("ADMIT_THREADS");
   serve->add_flag("--dev-reset", config.dev_reset, "Expose POST /api/v1/_dev/reset (deletes all data)")
       ->envname("ADMIT_DEV_RESET");
   serve->add_flag("--seed-demo", config.seed_demo, "Seed the demo event when the store is empty")

@@ -44,7 +44,8 @@ const std::map<std::string, std::string, std::less<>> kSortColumns{
 }  // namespace
 
 std::optional<CheckIn> SqliteCheckInRepository::find(const std::string& id) {
-  auto q = db_.query(std::string("SELECT ") + kColumns + " FROM check_ins WHERE id = ?");
+  static const std::string kSql = std::string("SELECT ") + kColumns + " FROM check_ins WHERE id = ?";
+  auto q = db_.query(kSql);
   q.bind(1, id);
   if (!q.next()) return std::nullopt;
   return read_check_in(q);
@@ -52,7 +53,9 @@ std::optional<CheckIn> SqliteCheckInRepository::find(const std::string& id) {
 
 std::optional<CheckIn> SqliteCheckInRepository::find_for(const std::string& participant_id,
                                                          const std::string& session_id) {
-  auto q = db_.query(std::string("SELECT ") + kColumns + " FROM check_ins WHERE participant_id = ? AND session_id = ?");
+  static const std::string kSql =
+      std::string("SELECT ") + kColumns + " FROM check_ins WHERE participant_id = ? AND session_id = ?";
+  auto q = db_.query(kSql);
   q.bind_all(participant_id, session_id);
   if (!q.next()) return std::nullopt;
   return read_check_in(q);

@@ -15,6 +15,7 @@ constexpr const char* kColumns =
 
 std::vector<std::string> parse_ids(const std::string& text) {
   std::vector<std::string> ids;
+  if (text == "[]") return ids;
   auto json = nlohmann::json::parse(text, nullptr, false);
   if (!json.is_array()) return ids;
   for (const auto& id : json) {
@@ -71,7 +72,15 @@ const std::map<std::string, std::string, std::less<>> kSortColumns{
 }  // namespace
 
 std::optional<Participant> SqliteParticipantRepository::find_one(const std::string& column, const std::string& value) {
-  auto q = db_.query(std::string("SELECT ") + kColumns + " FROM participants p WHERE p." + column + " = ?");
+  // One cached text per column, so that the hot lookups do not build their SQL every time.
+  static const std::map<std::string, std::string, std::less<>> kByColumn = [] {
+    std::map<std::string, std::string, std::less<>> out;
+    for (const char* c : {"id", "qr_code", "email"}) {
+      out[c] = std::string("SELECT ") + kColumns + " FROM participants p WHERE p." + c + " = ?";
+    }
+    return out;
+  }();
+  auto q = db_.query(kByColumn.at(column));
   q.bind(1, value);
   if (!q.next()) return std::nullopt;
   return read_participant(q);

@@ -37,7 +37,8 @@ const std::map<std::string, std::string, std::less<>> kSortColumns{
 }  // namespace
 
 std::optional<Registration> SqliteRegistrationRepository::find(const std::string& id) {
-  auto q = db_.query(std::string("SELECT ") + kColumns + " FROM registrations WHERE id = ?");
+  static const std::string kSql = std::string("SELECT ") + kColumns + " FROM registrations WHERE id = ?";
+  auto q = db_.query(kSql);
   q.bind(1, id);
   if (!q.next()) return std::nullopt;
   return read_registration(q);
@@ -45,8 +46,9 @@ std::optional<Registration> SqliteRegistrationRepository::find(const std::string
 
 std::optional<Registration> SqliteRegistrationRepository::find_for(const std::string& participant_id,
                                                                    const std::string& session_id) {
-  auto q =
-      db_.query(std::string("SELECT ") + kColumns + " FROM registrations WHERE participant_id = ? AND session_id = ?");
+  static const std::string kSql =
+      std::string("SELECT ") + kColumns + " FROM registrations WHERE participant_id = ? AND session_id = ?";
+  auto q = db_.query(kSql);
   q.bind_all(participant_id, session_id);
   if (!q.next()) return std::nullopt;
   return read_registration(q);

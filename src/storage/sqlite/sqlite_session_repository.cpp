@@ -59,7 +59,8 @@ const std::map<std::string, std::string, std::less<>> kSortColumns{
 }  // namespace
 
 std::optional<Session> SqliteSessionRepository::find(const std::string& id) {
-  auto q = db_.query(std::string("SELECT ") + kColumns + " FROM sessions WHERE id = ?");
+  static const std::string kSql = std::string("SELECT ") + kColumns + " FROM sessions WHERE id = ?";
+  auto q = db_.query(kSql);
   q.bind(1, id);
   if (!q.next()) return std::nullopt;
   return read_session(q);
