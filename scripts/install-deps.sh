@@ -5,15 +5,18 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libboost1.74-dev libsqlite3-dev nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
-  libsodium-dev libqrencode-dev libpng-dev
+  libsodium-dev libqrencode-dev libpng-dev libxlsxwriter-dev libzip-dev libexpat1-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  curl python3 wrk
+  curl python3 python3-openpyxl python3-socketio python3-websocket wrk
 )
 
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# Node.js (for the front end and the Socket.IO client tests) may come from another repository
+# than Debian's; only when there is none at all is Debian's installed.
+command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi
