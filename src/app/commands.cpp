@@ -9,20 +9,29 @@
 #include <fstream>
 #include <thread>
 
+#include "api/ambassadors_api.hpp"
+#include "api/bulk_api.hpp"
 #include "api/checkin_api.hpp"
 #include "api/dev_api.hpp"
+#include "api/exports_api.hpp"
 #include "api/health_api.hpp"
 #include "api/participants_api.hpp"
 #include "api/registrations_api.hpp"
+#include "api/reports_api.hpp"
 #include "api/sessions_api.hpp"
 #include "api/settings_api.hpp"
+#include "api/travel_grants_api.hpp"
 #include "app/demo_event.hpp"
+#include "app/fan_out_event_sink.hpp"
 #include "app/scheduler_runner.hpp"
 #include "app/sodium_random.hpp"
 #include "app/system_clock.hpp"
 #include "domain/event_sink.hpp"
 #include "http/db_call.hpp"
 #include "net/http_server.hpp"
+#include "realtime/engineio/engine_server.hpp"
+#include "realtime/realtime_gateway.hpp"
+#include "realtime/socketio/sio_server.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 #include "storage/sqlite/sqlite_error.hpp"
 #include "storage/sqlite/sqlite_migrations.hpp"
@@ -139,7 +148,9 @@ int run_demo(const Config& config, bool force) {
 
 int run_serve(const Config& config) {
   if (!prepare_data_dir(config)) return kExitData;
-  LogEventSink sink;
+  LogEventSink log_sink;
+  FanOutEventSink sink;
+  sink.add(&log_sink);
   std::unique_ptr<Services> owned;
   try {
     owned = std::make_unique<Services>(config, &sink);
@@ -171,16 +182,30 @@ int run_serve(const Config& config) {
   Router router;
   SessionsApi sessions_api(api);
   ParticipantsApi participants_api(api);
+  AmbassadorService ambassadors;
+  TravelGrantService travel_grants;
+  AmbassadorsApi ambassadors_api(api, ambassadors);
+  TravelGrantsApi travel_grants_api(api, travel_grants);
   RegistrationsApi registrations_api(api);
   CheckinApi checkin_api(api);
+  ReportsApi reports_api(api);
+  ExportsApi exports_api(api);
   HealthApi health_api(api);
+  ParticipantImportService importer(s.participants, s.registrations);
+  BulkApi bulk_api(api, importer);
   SettingsApi settings_api(api);
   DevApi dev_api(api, config.timing, [&s](std::optional<TimePoint> t) { s.clock.pin(t); });
   sessions_api.register_routes(router);
   participants_api.register_routes(router);
+  // Their static paths (/participants/ambassadors, /participants/travel-grants) must win over /:id.
+  ambassadors_api.register_routes(router);
+  travel_grants_api.register_routes(router);
   participants_api.register_id_routes(router);
   registrations_api.register_routes(router);
   checkin_api.register_routes(router);
+  reports_api.register_routes(router);
+  exports_api.register_routes(router);
+  bulk_api.register_routes(router);
   health_api.register_routes(router);
   settings_api.register_routes(router);
   if (config.dev_reset) {
@@ -190,7 +215,13 @@ int run_serve(const Config& config) {
   if (config.test_hooks) dev_api.register_test_hooks(router);
 
   HttpPipeline pipeline(router, s.clock, s.random);
-  HttpServer server(io, pipeline, HttpServerOptions{config.host, config.port});
+  // Socket.IO shares the port at /socket.io/; committed events reach its /realtime namespace.
+  SioServer sio(s.random);
+  RealtimeGateway realtime(sio, s.db, io, s.clock);
+  EngineServer engine(io, s.random, EngineOptions{},
+                      [&sio](const std::shared_ptr<EngineSession>& session) { return sio.accept(session); });
+  sink.add(&realtime);
+  HttpServer server(io, pipeline, HttpServerOptions{config.host, config.port}, {&engine});
   std::uint16_t port = 0;
   try {
     port = server.start();
@@ -234,6 +265,7 @@ int run_serve(const Config& config) {
   for (auto& t : pool)
     t.join();
   workers.join();
+  sink.remove(&realtime);
   s.db.shutdown();
   spdlog::info("stopped");
   return kExitOk;

@@ -53,6 +53,24 @@ struct EntryVerified {
   TimePoint at;
 };
 
-using DomainEvent = std::variant<SessionStatusChanged, CheckInRecorded, CheckInRemoved, EntryDeclined, EntryVerified>;
+// An ambassador's score or referrals changed (calculate, add/remove/sync referrals, promote,
+// demote). The leaderboard subscribers rank from this.
+struct AmbassadorScoreChanged {
+  std::string ambassador_id;
+  std::string name;
+  int new_score;
+  int previous_score;
+  int referral_count;
+};
+
+struct TravelGrantChanged {
+  std::string participant_id;
+  std::string name;
+  std::string status;  // "applied", "approved", "rejected"
+  TimePoint at;
+};
+
+using DomainEvent = std::variant<SessionStatusChanged, CheckInRecorded, CheckInRemoved, EntryDeclined, EntryVerified,
+                                 AmbassadorScoreChanged, TravelGrantChanged>;
 
 }  // namespace admit

@@ -16,6 +16,7 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/serializer.hpp>
 #include <boost/beast/http/write.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
 
 namespace admit {
 
@@ -60,8 +61,9 @@ Task<void> drain(beast::tcp_stream& stream) {
 
 }  // namespace
 
-HttpServer::HttpServer(asio::io_context& io, HttpPipeline& pipeline, HttpServerOptions options)
-    : io_(io), pipeline_(pipeline), options_(std::move(options)), acceptor_(io) {}
+HttpServer::HttpServer(asio::io_context& io, HttpPipeline& pipeline, HttpServerOptions options,
+                       std::vector<TransportHook*> hooks)
+    : io_(io), pipeline_(pipeline), options_(std::move(options)), hooks_(std::move(hooks)), acceptor_(io) {}
 
 std::uint16_t HttpServer::start() {
   tcp::endpoint endpoint{asio::ip::make_address(options_.host), options_.port};
@@ -79,6 +81,8 @@ void HttpServer::stop() {
     beast::error_code ec;
     acceptor_.close(ec);
   });
+  for (auto* hook : hooks_)
+    hook->stop();
   std::lock_guard lock(connections_mutex_);
   for (const auto& c : connections_) {
     if (c->busy) continue;
@@ -149,7 +153,10 @@ Task<void> HttpServer::serve(std::shared_ptr<Connection> connection) {
     connection->busy = true;
 
     const auto& header = parser.get();
-    std::size_t limit = pipeline_.body_limit(header.method(), header.target());
+    TransportHook* hook = nullptr;
+    for (auto* h : hooks_)
+      if (h->matches(header.target())) hook = h;
+    std::size_t limit = hook ? hook->body_limit() : pipeline_.body_limit(header.method(), header.target());
     // A declared length is refused before reading; a chunked body when it grows past the limit.
     auto declared = parser.content_length();
     bool too_large = declared && *declared > limit;
@@ -176,7 +183,18 @@ Task<void> HttpServer::serve(std::shared_ptr<Connection> connection) {
 
     HttpRequest request = parser.release();
     stream.expires_never();
-    HttpResponse response = co_await pipeline_.handle(request, client);
+    if (hook && beast::websocket::is_upgrade(request)) {
+      // The connection becomes the hook's WebSocket; it stays counted (and busy) until that ends.
+      co_await hook->take_websocket(stream, std::move(request));
+      co_return;
+    }
+    // Not a conditional expression with two co_awaits: GCC 12 miscompiles that (the response was garbage).
+    HttpResponse response;
+    if (hook) {
+      response = co_await hook->handle(request);
+    } else {
+      response = co_await pipeline_.handle(request, client);
+    }
     bool keep_alive = request.keep_alive() && !stopping_;
     response.keep_alive(keep_alive);
     response.prepare_payload();

@@ -7,12 +7,14 @@
 #include <mutex>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 
 #include "http/asio.hpp"
 #include "http/http_pipeline.hpp"
+#include "net/transport_hook.hpp"
 
 namespace admit {
 
@@ -30,7 +32,9 @@ struct HttpServerOptions {
 // keep-alive, time limits on every read, header and body limits, and a graceful stop.
 class HttpServer {
  public:
-  HttpServer(asio::io_context& io, HttpPipeline& pipeline, HttpServerOptions options);
+  // `hooks` (not owned, may be empty) take the requests under their paths instead of the pipeline.
+  HttpServer(asio::io_context& io, HttpPipeline& pipeline, HttpServerOptions options,
+             std::vector<TransportHook*> hooks = {});
 
   // Binds and starts accepting; returns the bound port (useful with port 0).
   std::uint16_t start();
@@ -47,6 +51,7 @@ class HttpServer {
   asio::io_context& io_;
   HttpPipeline& pipeline_;
   HttpServerOptions options_;
+  std::vector<TransportHook*> hooks_;
   asio::ip::tcp::acceptor acceptor_;
   std::atomic<bool> stopping_{false};
   std::atomic<std::size_t> open_{0};

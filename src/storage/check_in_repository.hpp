@@ -18,6 +18,26 @@ struct CheckInFilter {
   std::optional<TimePoint> before;  // inclusive
 };
 
+// The attendance report's filters (contract §3.5 RP1). organization is a case-insensitive
+// substring of the participant's organization (the reference accepted and ignored it).
+struct AttendanceFilter {
+  std::optional<std::string> session_id;
+  std::optional<TimePoint> after;   // inclusive
+  std::optional<TimePoint> before;  // inclusive
+  std::optional<std::string> organization;
+};
+
+// A check-in joined with its participant and session; a reference to a deleted row leaves the
+// joined fields absent (the reports show "Unknown"/"N/A" then).
+struct AttendanceRow {
+  std::optional<std::string> participant_name;
+  std::optional<std::string> participant_email;
+  std::optional<std::string> participant_organization;
+  std::optional<std::string> session_name;
+  TimePoint check_in_time;
+  CheckInMethod method = CheckInMethod::kManual;
+};
+
 struct CheckInStats {
   std::int64_t total = 0;
   std::int64_t qr = 0;
@@ -34,6 +54,9 @@ class CheckInRepository {
   virtual std::vector<CheckIn> recent(const std::optional<std::string>& session_id, int limit) = 0;
   virtual std::vector<CheckIn> for_session(const std::string& session_id) = 0;
   virtual CheckInStats stats(const std::optional<std::string>& session_id) = 0;
+  // Check-ins joined with participant and session in one query, sorted as `page` says; a page
+  // limit of 0 returns every matching row (exports).
+  virtual Page<AttendanceRow> attendance(const AttendanceFilter& filter, const PageRequest& page) = 0;
   virtual void insert(const CheckIn& check_in) = 0;
   virtual bool remove(const std::string& id) = 0;
 };

@@ -16,6 +16,7 @@ struct ParticipantFilter {
   std::optional<bool> travel_grant_applied;
   std::optional<bool> travel_grant_approved;
   std::optional<std::string> organization;  // case-insensitive substring
+  bool travel_grant_undecided = false;      // travelGrantApproved is null
 };
 
 struct ParticipantStats {
@@ -23,6 +24,14 @@ struct ParticipantStats {
   std::int64_t active = 0;
   std::int64_t ambassadors = 0;
   std::int64_t travel_grant = 0;
+};
+
+// Over participants who applied: pending = total - approved - rejected.
+struct TravelGrantStats {
+  std::int64_t total = 0;
+  std::int64_t pending = 0;
+  std::int64_t approved = 0;
+  std::int64_t rejected = 0;
 };
 
 class ParticipantRepository {
@@ -42,6 +51,26 @@ class ParticipantRepository {
   virtual bool remove(const std::string& id) = 0;
   // Removes `id` from every ambassador's referrals; returns the ambassadors that changed.
   virtual std::vector<std::string> remove_referrals_to(const std::string& id, TimePoint now) = 0;
+
+  // Ambassadors by points, highest first (equal points: the earlier created first).
+  virtual std::vector<Participant> leaderboard(int limit) = 0;
+  // Every ambassador, by name.
+  virtual std::vector<Participant> ambassadors() = 0;
+  // Every participant with status travel_grant, newest first.
+  virtual std::vector<Participant> travel_grant_participants() = 0;
+  // Participants who applied, latest application first; `approved` picks one decision,
+  // `organization` is a case-insensitive substring.
+  virtual std::vector<Participant> travel_grant_applications(std::optional<bool> approved,
+                                                             const std::optional<std::string>& organization) = 0;
+  virtual TravelGrantStats travel_grant_stats() = 0;
+  // The participants `ambassador_id` referred, in referral order; ids of deleted participants are
+  // skipped.
+  virtual std::vector<Participant> referred_by(const std::string& ambassador_id) = 0;
+  // Ids of the participants other than `exclude_id`, ambassadors left out, whose trimmed
+  // organization equals the trimmed `organization` ignoring (ASCII) case: an exact comparison,
+  // never a pattern.
+  virtual std::vector<std::string> organization_members(const std::string& organization,
+                                                        const std::string& exclude_id) = 0;
 };
 
 }  // namespace admit

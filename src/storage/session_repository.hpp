@@ -26,6 +26,13 @@ struct SessionStats {
   std::int64_t past = 0;
 };
 
+// A session with its registration (any status) and check-in counts, for the sessions sheets.
+struct SessionSheetRow {
+  Session session;
+  std::int64_t registrations = 0;
+  std::int64_t check_ins = 0;
+};
+
 class SessionRepository {
  public:
   virtual ~SessionRepository() = default;
@@ -35,6 +42,9 @@ class SessionRepository {
   // Sessions the scheduler may still move: status scheduled or open.
   virtual std::vector<Session> schedulable() = 0;
   virtual SessionStats stats(TimePoint now) = 0;
+  // Up to `limit` sessions, newest created first, each with its counts: one query, not one per
+  // session (the reference's N+1).
+  virtual std::vector<SessionSheetRow> sheets(int limit) = 0;
   virtual void insert(const Session& session) = 0;
   virtual void update(const Session& session) = 0;
   virtual bool remove(const std::string& id) = 0;

@@ -125,6 +125,45 @@ CheckInStats SqliteCheckInRepository::stats(const std::optional<std::string>& se
   return stats;
 }
 
+Page<AttendanceRow> SqliteCheckInRepository::attendance(const AttendanceFilter& filter, const PageRequest& page) {
+  // One query with joins (LEFT: a check-in whose participant or session was deleted still counts).
+  static const std::string kFrom =
+      " FROM check_ins c LEFT JOIN participants p ON p.id = c.participant_id"
+      " LEFT JOIN sessions s ON s.id = c.session_id";
+  SqlConditions where;
+  if (filter.session_id) where.add("c.session_id = ?", *filter.session_id);
+  if (filter.after) where.add("c.check_in_time >= ?", to_unix_ms(*filter.after));
+  if (filter.before) where.add("c.check_in_time <= ?", to_unix_ms(*filter.before));
+  if (filter.organization) where.add("p.organization LIKE ? ESCAPE '\\'", like_contains(*filter.organization));
+
+  Page<AttendanceRow> result;
+  {
+    auto q = db_.query("SELECT count(*)" + kFrom + where.where());
+    where.bind(q);
+    result.total = q.scalar();
+  }
+  auto it = kSortColumns.find(page.sort_by);
+  std::string column = "c." + (it == kSortColumns.end() ? std::string("created_at") : it->second);
+  std::string dir = page.descending ? " DESC" : " ASC";
+  std::string sql = "SELECT p.name, p.email, p.organization, s.name, c.check_in_time, c.method" + kFrom +
+                    where.where() + " ORDER BY " + column + dir + ", c.id" + dir;
+  if (page.limit > 0) sql += " LIMIT ? OFFSET ?";
+  auto q = db_.query(sql);
+  int next = where.bind(q);
+  if (page.limit > 0) q.bind(next, page.limit).bind(next + 1, page.offset());
+  while (q.next()) {
+    AttendanceRow row;
+    row.participant_name = q.opt_text_at(0);
+    row.participant_email = q.opt_text_at(1);
+    row.participant_organization = q.opt_text_at(2);
+    row.session_name = q.opt_text_at(3);
+    row.check_in_time = q.time_at(4);
+    row.method = parse_check_in_method(q.text_at(5)).value_or(CheckInMethod::kManual);
+    result.items.push_back(std::move(row));
+  }
+  return result;
+}
+
 void SqliteCheckInRepository::insert(const CheckIn& c) {
   auto q =
       db_.query(std::string("INSERT INTO check_ins (") + kColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");

@@ -124,6 +124,11 @@ CREATE TABLE app_settings (
   scheduler_interval_ms INTEGER NOT NULL
 ) STRICT;
 )sql"},
+    // Referral sync compares organizations exactly but ignoring case; the expression must match
+    // the one in SqliteParticipantRepository::organization_members for the index to be used.
+    Migration{2, R"sql(
+CREATE INDEX participants_organization_key ON participants(lower(trim(organization)));
+)sql"},
 };
 
 int read_int_pragma(SqliteConnection& db, const std::string& pragma) {

@@ -104,7 +104,7 @@ std::vector<Participant> SqliteParticipantRepository::find_many(const std::vecto
   return out;
 }
 
-Page<Participant> SqliteParticipantRepository::list(const ParticipantFilter& filter, const PageRequest& page) {
+SqlConditions SqliteParticipantRepository::conditions(const ParticipantFilter& filter) const {
   SqlConditions where;
   if (filter.status) where.add("p.status = ?", std::string(to_string(*filter.status)));
   if (filter.is_active) where.add("p.is_active = ?", std::int64_t{*filter.is_active ? 1 : 0});
@@ -114,7 +114,21 @@ Page<Participant> SqliteParticipantRepository::list(const ParticipantFilter& fil
   if (filter.travel_grant_approved) {
     where.add("p.travel_grant_approved = ?", std::int64_t{*filter.travel_grant_approved ? 1 : 0});
   }
+  if (filter.travel_grant_undecided) where.add("p.travel_grant_approved IS NULL");
   if (filter.organization) where.add_search({"p.organization"}, *filter.organization);
+  return where;
+}
+
+std::vector<Participant> SqliteParticipantRepository::select_all(const SqlConditions& where,
+                                                                 std::string_view order_by) {
+  auto q = db_.query(std::string("SELECT ") + kColumns + " FROM participants p" + where.where() + " ORDER BY " +
+                     std::string(order_by));
+  where.bind(q);
+  return read_all(q);
+}
+
+Page<Participant> SqliteParticipantRepository::list(const ParticipantFilter& filter, const PageRequest& page) {
+  SqlConditions where = conditions(filter);
   if (page.search) where.add_search({"p.name", "p.email", "p.organization"}, *page.search);
 
   Page<Participant> result;
@@ -211,6 +225,70 @@ std::vector<std::string> SqliteParticipantRepository::remove_referrals_to(const 
     update(*p);
   }
   return changed;
+}
+
+std::vector<Participant> SqliteParticipantRepository::leaderboard(int limit) {
+  auto q = db_.query(std::string("SELECT ") + kColumns +
+                     " FROM participants p WHERE p.status = 'ambassador'"
+                     " ORDER BY p.ambassador_points DESC, p.created_at ASC, p.id ASC LIMIT ?");
+  q.bind(1, limit);
+  return read_all(q);
+}
+
+std::vector<Participant> SqliteParticipantRepository::ambassadors() {
+  ParticipantFilter filter;
+  filter.status = ParticipantStatus::kAmbassador;
+  return select_all(conditions(filter), "p.name ASC, p.id ASC");
+}
+
+std::vector<Participant> SqliteParticipantRepository::travel_grant_participants() {
+  ParticipantFilter filter;
+  filter.status = ParticipantStatus::kTravelGrant;
+  return select_all(conditions(filter), "p.created_at DESC, p.id DESC");
+}
+
+std::vector<Participant> SqliteParticipantRepository::travel_grant_applications(
+    std::optional<bool> approved, const std::optional<std::string>& organization) {
+  ParticipantFilter filter;
+  filter.travel_grant_applied = true;
+  filter.travel_grant_approved = approved;
+  filter.organization = organization;
+  return select_all(conditions(filter), "p.travel_grant_applied_at DESC, p.id DESC");
+}
+
+TravelGrantStats SqliteParticipantRepository::travel_grant_stats() {
+  auto q = db_.query(
+      "SELECT count(*), coalesce(sum(travel_grant_approved = 1), 0), coalesce(sum(travel_grant_approved = 0), 0) "
+      "FROM participants WHERE travel_grant_applied = 1");
+  TravelGrantStats stats;
+  if (q.next()) {
+    stats.total = q.int64_at(0);
+    stats.approved = q.int64_at(1);
+    stats.rejected = q.int64_at(2);
+    stats.pending = stats.total - stats.approved - stats.rejected;
+  }
+  return stats;
+}
+
+std::vector<Participant> SqliteParticipantRepository::referred_by(const std::string& ambassador_id) {
+  auto q = db_.query(std::string("SELECT ") + kColumns +
+                     " FROM participants a, json_each(a.referred_participant_ids) j"
+                     " JOIN participants p ON p.id = j.value WHERE a.id = ? ORDER BY j.key");
+  q.bind(1, ambassador_id);
+  return read_all(q);
+}
+
+std::vector<std::string> SqliteParticipantRepository::organization_members(const std::string& organization,
+                                                                           const std::string& exclude_id) {
+  // lower(trim(...)) is the expression of the index participants_organization_key (migration 2).
+  auto q = db_.query(
+      "SELECT p.id FROM participants p WHERE lower(trim(p.organization)) = lower(trim(?)) "
+      "AND p.status != 'ambassador' AND p.id != ? ORDER BY p.created_at, p.id");
+  q.bind_all(organization, exclude_id);
+  std::vector<std::string> ids;
+  while (q.next())
+    ids.push_back(q.text_at(0));
+  return ids;
 }
 
 }  // namespace admit

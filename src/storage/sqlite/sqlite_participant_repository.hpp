@@ -1,6 +1,7 @@
 #pragma once
 
 #include "storage/participant_repository.hpp"
+#include "storage/sqlite/sql_conditions.hpp"
 #include "storage/sqlite/sqlite_connection.hpp"
 
 namespace admit {
@@ -21,9 +22,20 @@ class SqliteParticipantRepository : public ParticipantRepository {
   void update(const Participant& participant) override;
   bool remove(const std::string& id) override;
   std::vector<std::string> remove_referrals_to(const std::string& id, TimePoint now) override;
+  std::vector<Participant> leaderboard(int limit) override;
+  std::vector<Participant> ambassadors() override;
+  std::vector<Participant> travel_grant_participants() override;
+  std::vector<Participant> travel_grant_applications(std::optional<bool> approved,
+                                                     const std::optional<std::string>& organization) override;
+  TravelGrantStats travel_grant_stats() override;
+  std::vector<Participant> referred_by(const std::string& ambassador_id) override;
+  std::vector<std::string> organization_members(const std::string& organization,
+                                                const std::string& exclude_id) override;
 
  private:
   std::optional<Participant> find_one(const std::string& column, const std::string& value);
+  SqlConditions conditions(const ParticipantFilter& filter) const;
+  std::vector<Participant> select_all(const SqlConditions& where, std::string_view order_by);
   SqliteConnection& db_;
 };
 

@@ -93,6 +93,31 @@ RegistrationStats SqliteRegistrationRepository::stats(TimePoint start_of_today) 
   return stats;
 }
 
+std::int64_t SqliteRegistrationRepository::count_for_session(const std::string& session_id) {
+  auto q = db_.query("SELECT count(*) FROM registrations WHERE session_id = ?");
+  q.bind(1, session_id);
+  return q.scalar();
+}
+
+std::vector<RegistrationRow> SqliteRegistrationRepository::rows_for_session(const std::string& session_id) {
+  auto q = db_.query(
+      "SELECT p.name, p.email, p.organization, r.status, r.registration_date FROM registrations r"
+      " LEFT JOIN participants p ON p.id = r.participant_id WHERE r.session_id = ?"
+      " ORDER BY r.registration_date DESC, r.id DESC");
+  q.bind(1, session_id);
+  std::vector<RegistrationRow> rows;
+  while (q.next()) {
+    RegistrationRow row;
+    row.participant_name = q.opt_text_at(0);
+    row.participant_email = q.opt_text_at(1);
+    row.participant_organization = q.opt_text_at(2);
+    row.status = parse_registration_status(q.text_at(3)).value_or(RegistrationStatus::kPending);
+    row.registration_date = q.time_at(4);
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
 void SqliteRegistrationRepository::insert(const Registration& r) {
   auto q = db_.query(std::string("INSERT INTO registrations (") + kColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   q.bind_all(r.id, r.participant_id, r.session_id, r.registration_date, std::string(to_string(r.status)), r.notes,

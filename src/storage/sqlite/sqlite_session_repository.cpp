@@ -120,6 +120,29 @@ SessionStats SqliteSessionRepository::stats(TimePoint now) {
   return stats;
 }
 
+std::vector<SessionSheetRow> SqliteSessionRepository::sheets(int limit) {
+  // Counts are grouped once per table and joined, so the cost does not grow with a query per
+  // session; the registrations and check-ins indexes lead with session_id.
+  static const std::string kSql =
+      std::string("SELECT ") + kColumns +
+      ", coalesce(r.n, 0), coalesce(c.n, 0) FROM sessions"
+      " LEFT JOIN (SELECT session_id, count(*) AS n FROM registrations GROUP BY session_id) r"
+      " ON r.session_id = sessions.id"
+      " LEFT JOIN (SELECT session_id, count(*) AS n FROM check_ins GROUP BY session_id) c ON c.session_id = sessions.id"
+      " ORDER BY sessions.created_at DESC, sessions.id DESC LIMIT ?";
+  auto q = db_.query(kSql);
+  q.bind(1, limit);
+  std::vector<SessionSheetRow> rows;
+  while (q.next()) {
+    SessionSheetRow row;
+    row.session = read_session(q);
+    row.registrations = q.int64_at(18);
+    row.check_ins = q.int64_at(19);
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
 void SqliteSessionRepository::insert(const Session& s) {
   auto q = db_.query(std::string("INSERT INTO sessions (") + kColumns +
                      ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");

@@ -14,6 +14,7 @@ class SqliteSessionRepository : public SessionRepository {
   std::vector<Session> upcoming_open(TimePoint now, int limit) override;
   std::vector<Session> schedulable() override;
   SessionStats stats(TimePoint now) override;
+  std::vector<SessionSheetRow> sheets(int limit) override;
   void insert(const Session& session) override;
   void update(const Session& session) override;
   bool remove(const std::string& id) override;

@@ -1,0 +1,105 @@
+#pragma once
+
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+
+#include "http/asio.hpp"
+#include "realtime/engineio/engine_listener.hpp"
+#include "realtime/engineio/engine_options.hpp"
+#include "realtime/engineio/engineio_packet.hpp"
+
+namespace admit {
+
+class WebSocketTransport;
+
+// One Engine.IO connection, whichever transport carries it (long-polling, then maybe a WebSocket).
+// Thread-safe: sends come from any thread (broadcasts from the storage thread's fan-out), requests
+// from the connections' strands; a mutex guards the state and the outbound queue. Only the
+// heartbeat runs on the session's own strand.
+class EngineSession : public std::enable_shared_from_this<EngineSession> {
+ public:
+  // An outbound Engine.IO packet already encoded: the text frame ("4...") or, when `binary`, the raw
+  // bytes of a binary message. Shared so that a broadcast is encoded once for every recipient.
+  using Frame = std::shared_ptr<const std::string>;
+  struct Outbound {
+    Frame bytes;
+    bool binary = false;
+  };
+  enum class Transport { kPolling, kWebSocket };
+
+  EngineSession(asio::io_context& io, std::string sid, Transport transport, const EngineOptions& options);
+  ~EngineSession();
+
+  const std::string& sid() const { return sid_; }
+  // The strand of the session's timers, for upper layers' timers (Socket.IO's connect timeout).
+  asio::strand<asio::io_context::executor_type>& strand() { return strand_; }
+
+  void set_listener(std::shared_ptr<EngineListener> listener);
+  // Starts the heartbeat; the open packet must already be queued.
+  void start();
+
+  // Queue a packet (false when the session is closed or was just dropped as a slow consumer).
+  bool send(const EioPacket& packet);
+  bool send_frame(Frame text_frame);
+  bool send_binary(std::string bytes);
+  // Closes the session (server side): polling answers the pending GET with a close packet, a
+  // WebSocket is closed. `on_close(reason)` is called once.
+  void close(std::string reason);
+  bool closed() const;
+  Transport transport() const;
+
+  // Long-polling: the body for a GET, waiting for packets up to about pingInterval; nullopt when a
+  // GET is already pending or the session no longer polls (both answered 400).
+  Task<std::optional<std::string>> poll();
+  // Long-polling: a POSTed payload; false when it was malformed or a POST was already in flight
+  // (the session is then closed; answered 400).
+  bool receive_payload(std::string_view body);
+
+  // WebSocket transport (called by WebSocketTransport on its strand).
+  void on_packet(const EioPacket& packet);
+  bool begin_upgrade();  // a probe arrived: release the pending GET with a noop
+  bool complete_upgrade(std::shared_ptr<WebSocketTransport> ws);
+  void attach_websocket(std::shared_ptr<WebSocketTransport> ws);
+  void on_websocket_closed(const WebSocketTransport* ws);
+  // The next frame for the WebSocket writer; false when there is none.
+  bool next_outbound(Outbound& out);
+
+ private:
+  Task<void> heartbeat(std::shared_ptr<EngineSession> self);
+  bool enqueue(Outbound outbound);  // false if dropped
+  void wake_get_locked();
+  void close_locked(std::unique_lock<std::mutex>& lock, std::string reason, bool answer_get_with_noop);
+
+  asio::io_context& io_;
+  const std::string sid_;
+  const EngineOptions& options_;
+  asio::strand<asio::io_context::executor_type> strand_;
+  asio::steady_timer heartbeat_timer_;  // only touched on strand_
+
+  mutable std::mutex mutex_;
+  Transport transport_;
+  bool closed_ = false;
+  bool upgrading_ = false;
+  bool awaiting_pong_ = false;
+  std::deque<Outbound> queue_;
+  std::size_t queued_bytes_ = 0;
+  // The parked GET: a timer on its connection's strand, cancelled (through a post) to wake it.
+  std::shared_ptr<asio::steady_timer> get_waker_;
+  bool get_pending_ = false;
+  bool post_pending_ = false;
+  bool noop_for_get_ = false;   // answer the parked GET with a noop (upgrade started, or client close)
+  bool close_for_get_ = false;  // answer the parked GET with a close packet
+  std::shared_ptr<WebSocketTransport> ws_;
+  std::shared_ptr<EngineListener> listener_;
+  std::function<void(const std::string&)> on_closed_;
+
+  friend class EngineServer;
+};
+
+}  // namespace admit
