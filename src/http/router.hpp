@@ -19,7 +19,7 @@ Handler bind_handler(T* self, Task<HttpResponse> (T::*fn)(RequestContext&)) {
   return [self, fn](RequestContext& ctx) { return (self->*fn)(ctx); };
 }
 
-inline constexpr std::size_t kJsonBodyLimit = 100 * 1024;
+inline constexpr std::size_t kJsonBodyLimit = std::size_t{100} * 1024;
 
 struct Route {
   bhttp::verb method;

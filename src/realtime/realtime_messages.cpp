@@ -24,6 +24,18 @@ Json capacity_update(const std::string& session_id, const std::string& session_n
 
 }  // namespace
 
+std::vector<RealtimeMessage> score_update_messages(const AmbassadorScoreChanged& e, std::optional<int> rank) {
+  Json data{{"ambassadorId", e.ambassador_id},
+            {"name", e.name},
+            {"newScore", e.new_score},
+            {"previousScore", e.previous_score},
+            {"referralCount", e.referral_count}};
+  if (rank) data["rank"] = *rank;
+  Json update{{"type", "score-update"}, {"data", std::move(data)}};
+  return {{"ambassadors:score-update", "ambassadors", update},
+          {"ambassador:score-update", "ambassador:" + e.ambassador_id, update}};
+}
+
 std::vector<RealtimeMessage> realtime_messages(const DomainEvent& event, TimePoint now) {
   const std::string timestamp = format_iso8601(now);
   std::vector<RealtimeMessage> out;
@@ -112,16 +124,9 @@ std::vector<RealtimeMessage> realtime_messages(const DomainEvent& event, TimePoi
                                          {"timestamp", format_iso8601(e.at)}}}}});
                  },
                  [&](const AmbassadorScoreChanged& e) {
-                   // No rank: it needs the whole leaderboard, which the event does not carry.
-                   Json update{{"type", "score-update"},
-                               {"data",
-                                {{"ambassadorId", e.ambassador_id},
-                                 {"name", e.name},
-                                 {"newScore", e.new_score},
-                                 {"previousScore", e.previous_score},
-                                 {"referralCount", e.referral_count}}}};
-                   out.push_back({"ambassadors:score-update", "ambassadors", update});
-                   out.push_back({"ambassador:score-update", "ambassador:" + e.ambassador_id, update});
+                   // Without rank: it needs the leaderboard, which the event does not carry. The
+                   // gateway sends score_update_messages with it instead, after reading the board.
+                   out = score_update_messages(e, std::nullopt);
                  },
                  [&](const TravelGrantChanged& e) {
                    Json update{{"type", "status-update"},

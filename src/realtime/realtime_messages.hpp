@@ -20,4 +20,8 @@ struct RealtimeMessage {
 // order they are sent. Pure: `now` is the envelope's timestamp.
 std::vector<RealtimeMessage> realtime_messages(const DomainEvent& event, TimePoint now);
 
+// `ambassadors:score-update` and `ambassador:score-update`; `rank` (1-based leaderboard position)
+// is left out when unknown.
+std::vector<RealtimeMessage> score_update_messages(const AmbassadorScoreChanged& event, std::optional<int> rank);
+
 }  // namespace admit

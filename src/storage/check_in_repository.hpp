@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -44,6 +45,12 @@ struct CheckInStats {
   std::int64_t manual = 0;
 };
 
+// One participant's attendance: how many check-ins, and the latest one's time.
+struct CheckInSummary {
+  std::int64_t count = 0;
+  std::optional<TimePoint> latest;
+};
+
 class CheckInRepository {
  public:
   virtual ~CheckInRepository() = default;
@@ -57,6 +64,9 @@ class CheckInRepository {
   // Check-ins joined with participant and session in one query, sorted as `page` says; a page
   // limit of 0 returns every matching row (exports).
   virtual Page<AttendanceRow> attendance(const AttendanceFilter& filter, const PageRequest& page) = 0;
+  // The summaries of the participants with at least one check-in among `participant_ids`, by
+  // participant id, in one query.
+  virtual std::map<std::string, CheckInSummary> summaries(const std::vector<std::string>& participant_ids) = 0;
   virtual void insert(const CheckIn& check_in) = 0;
   virtual bool remove(const std::string& id) = 0;
 };

@@ -71,6 +71,10 @@ class ParticipantRepository {
   // never a pattern.
   virtual std::vector<std::string> organization_members(const std::string& organization,
                                                         const std::string& exclude_id) = 0;
+  // The participants other than `exclude_id`, of any status, whose organization matches as in
+  // organization_members: at most `limit` of them, oldest first, and how many there are.
+  virtual Page<Participant> organization_peers(const std::string& organization, const std::string& exclude_id,
+                                               int limit) = 0;
 };
 
 }  // namespace admit

@@ -94,5 +94,17 @@ TEST(RealtimeMessages, AmbassadorAndTravelGrantUpdates) {
   EXPECT_EQ(t[1].payload["data"]["status"], "approved");
 }
 
+TEST(RealtimeMessages, ScoreUpdatesCarryTheRankWhenKnown) {
+  AmbassadorScoreChanged e{"a1", "Ann", 30, 20, 3};
+  EXPECT_FALSE(realtime_messages(e, at(0))[0].payload["data"].contains("rank"));
+  auto ranked = score_update_messages(e, 2);
+  ASSERT_EQ(ranked.size(), 2u);
+  EXPECT_EQ(ranked[0].event, "ambassadors:score-update");
+  EXPECT_EQ(ranked[1].event, "ambassador:score-update");
+  for (const auto& m : ranked)
+    EXPECT_EQ(m.payload["data"]["rank"], 2);
+  EXPECT_FALSE(score_update_messages(e, std::nullopt)[1].payload["data"].contains("rank"));
+}
+
 }  // namespace
 }  // namespace admit

@@ -14,7 +14,7 @@ struct EngineOptions {
   std::chrono::milliseconds upgrade_timeout{10000};
   std::size_t max_payload = 1'000'000;
   // Outbound bytes a session may have waiting before it counts as a slow consumer and is dropped.
-  std::size_t max_queued_bytes = 8 * 1024 * 1024;
+  std::size_t max_queued_bytes = std::size_t{8} * 1024 * 1024;
 };
 
 }  // namespace admit

@@ -1,6 +1,7 @@
 #include "storage/sqlite/sqlite_check_in_repository.hpp"
 
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "storage/sqlite/sql_conditions.hpp"
 
@@ -162,6 +163,22 @@ Page<AttendanceRow> SqliteCheckInRepository::attendance(const AttendanceFilter& 
     result.items.push_back(std::move(row));
   }
   return result;
+}
+
+std::map<std::string, CheckInSummary> SqliteCheckInRepository::summaries(
+    const std::vector<std::string>& participant_ids) {
+  std::map<std::string, CheckInSummary> out;
+  if (participant_ids.empty()) return out;
+  // The ids as one JSON array parameter, so the statement text is the same for any count; the
+  // UNIQUE (participant_id, session_id) index serves each lookup.
+  static const std::string kSql =
+      "SELECT participant_id, count(*), max(check_in_time) FROM check_ins "
+      "WHERE participant_id IN (SELECT value FROM json_each(?)) GROUP BY participant_id";
+  auto q = db_.query(kSql);
+  q.bind(1, nlohmann::json(participant_ids).dump());
+  while (q.next())
+    out[q.text_at(0)] = CheckInSummary{q.int64_at(1), q.opt_time_at(2)};
+  return out;
 }
 
 void SqliteCheckInRepository::insert(const CheckIn& c) {

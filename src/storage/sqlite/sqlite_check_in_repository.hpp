@@ -17,6 +17,7 @@ class SqliteCheckInRepository : public CheckInRepository {
   std::vector<CheckIn> for_session(const std::string& session_id) override;
   CheckInStats stats(const std::optional<std::string>& session_id) override;
   Page<AttendanceRow> attendance(const AttendanceFilter& filter, const PageRequest& page) override;
+  std::map<std::string, CheckInSummary> summaries(const std::vector<std::string>& participant_ids) override;
   void insert(const CheckIn& check_in) override;
   bool remove(const std::string& id) override;
 

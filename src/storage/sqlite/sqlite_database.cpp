@@ -43,7 +43,7 @@ SqliteDatabase::SqliteDatabase(SqliteOptions options) : options_(std::move(optio
     threads_.emplace_back([this] { reader_loop(); });
 }
 
-SqliteDatabase::~SqliteDatabase() { shutdown(); }
+SqliteDatabase::~SqliteDatabase() { SqliteDatabase::shutdown(); }
 
 void SqliteDatabase::read(StorageJob job) {
   {

@@ -291,4 +291,22 @@ std::vector<std::string> SqliteParticipantRepository::organization_members(const
   return ids;
 }
 
+Page<Participant> SqliteParticipantRepository::organization_peers(const std::string& organization,
+                                                                  const std::string& exclude_id, int limit) {
+  // The same expression as organization_members, for participants_organization_key.
+  static const std::string kWhere =
+      " FROM participants p WHERE lower(trim(p.organization)) = lower(trim(?)) AND p.id != ?";
+  Page<Participant> result;
+  {
+    auto q = db_.query("SELECT count(*)" + kWhere);
+    q.bind_all(organization, exclude_id);
+    result.total = q.scalar();
+  }
+  auto q = db_.query(std::string("SELECT ") + kColumns + kWhere + " ORDER BY p.created_at, p.id LIMIT ?");
+  q.bind_all(organization, exclude_id);
+  q.bind(3, limit);
+  result.items = read_all(q);
+  return result;
+}
+
 }  // namespace admit

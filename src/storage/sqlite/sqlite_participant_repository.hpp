@@ -31,6 +31,8 @@ class SqliteParticipantRepository : public ParticipantRepository {
   std::vector<Participant> referred_by(const std::string& ambassador_id) override;
   std::vector<std::string> organization_members(const std::string& organization,
                                                 const std::string& exclude_id) override;
+  Page<Participant> organization_peers(const std::string& organization, const std::string& exclude_id,
+                                       int limit) override;
 
  private:
   std::optional<Participant> find_one(const std::string& column, const std::string& value);
