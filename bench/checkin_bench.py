@@ -141,7 +141,8 @@ def main():
     data = tempfile.mkdtemp(prefix="admit-bench-")
     port_file = os.path.join(data, "port")
     server = subprocess.Popen([args.binary, "serve", "--port", "0", "--data", data, "--port-file", port_file,
-                               "--threads", str(args.server_threads), "--log-level", "warn"])
+                               "--threads", str(args.server_threads), "--log-level", "warn", "--auth", "off",
+                               "--rate-limit", "off"])
     try:
         for _ in range(200):
             if os.path.exists(port_file) and open(port_file).read().strip():

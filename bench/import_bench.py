@@ -51,7 +51,7 @@ def run_http(binary, csv, rows):
     data = tempfile.mkdtemp(prefix="admit-import-bench-")
     port_file = os.path.join(data, "port")
     server = subprocess.Popen([binary, "serve", "--port", "0", "--data", os.path.join(data, "db"),
-                               "--port-file", port_file, "--log-level", "warn"])
+                               "--port-file", port_file, "--log-level", "warn", "--auth", "off"])
     try:
         for _ in range(500):
             if os.path.exists(port_file) and open(port_file).read().strip():

@@ -5,9 +5,13 @@ set -euo pipefail
 packages=(
   build-essential cmake ninja-build ccache pkg-config git
   libboost1.74-dev libsqlite3-dev nlohmann-json3-dev libspdlog-dev libfmt-dev libcli11-dev
-  libsodium-dev libqrencode-dev libpng-dev libxlsxwriter-dev libzip-dev libexpat1-dev
+  libsodium-dev libqrencode-dev libpng-dev libxlsxwriter-dev libzip-dev libexpat1-dev prometheus-cpp-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  curl python3 python3-openpyxl python3-socketio python3-websocket wrk
+  clang-14 libclang-rt-14-dev
+  curl python3 python3-openpyxl python3-socketio python3-websocket python3-requests wrk
+  prometheus
+  nginx-light openssl python3-yaml
+  chromium python3-pil
 )
 
 missing=()

@@ -5,12 +5,23 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 scripts/install-deps.sh
-scripts/build.sh admit admit_unit_tests admit_integration_tests
+scripts/build.sh admit admit_unit_tests admit_integration_tests fuzz_replays
 # The realtime tests drive the server with npm's socket.io-client, pinned in package-lock.json.
 # Offline, an existing node_modules is kept; without one those tests are reported as skipped.
 if command -v npm >/dev/null; then
   (cd tests/realtime && npm ci --no-audit --no-fund --prefer-offline) ||
     echo "npm ci failed in tests/realtime: the node realtime tests may be skipped" >&2
+  (cd tests/openapi && npm ci --no-audit --no-fund --prefer-offline) ||
+    echo "npm ci failed in tests/openapi: the OpenAPI validation test may be skipped" >&2
+  # The browser tests drive Debian's chromium with playwright-core (tests/e2e/package-lock.json).
+  (cd tests/e2e && npm ci --no-audit --no-fund --prefer-offline) ||
+    echo "npm ci failed in tests/e2e: the browser tests may be skipped" >&2
 fi
-cd build
-ctest --output-on-failure --timeout 600 -j 2
+(cd build && ctest --output-on-failure --timeout 600 -j 2)
+# Then the sanitizer builds and the fuzz targets (docs/testing.md), each in its own build directory.
+# ADMIT_SKIP_SANITIZERS=1 skips them for a quick local run.
+if [ "${ADMIT_SKIP_SANITIZERS:-0}" != 1 ]; then
+  scripts/sanitize.sh asan
+  scripts/sanitize.sh tsan
+  scripts/fuzz.sh
+fi

@@ -5,7 +5,7 @@
 // INTERVAL ms apart (admit: POST /api/v1/checkin/accept; socket.io: POST /emit, which emits the same
 // three events), and every `sessions:checkin` delivery is timed: receive time - time the HTTP request
 // was sent (CLOCK_MONOTONIC in all processes). The server's VmRSS is read with the clients connected.
-// Usage: node bench.js [--clients 10000] [--checkins 20] [--interval 200] [--workers 4] [--batch 500]
+// Usage: node bench.js [--clients 10000] [--checkins 20] [--interval 200] [--workers 4] [--batch 500] [--client raw|sio]
 //                      [--servers admit,socketio] [--admit ../../build/admit] [--json FILE]
 // Run through run.sh (raises the fd limit). Everything listens on 127.0.0.1 and stops by itself.
 const { spawn, fork } = require('node:child_process');
@@ -14,7 +14,7 @@ const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
 
-const args = { clients: 10000, checkins: 20, interval: 200, workers: 4, batch: 500, servers: 'admit,socketio',
+const args = { clients: 10000, checkins: 20, interval: 200, workers: 4, batch: 500, servers: 'admit,socketio', client: 'raw',
   admit: path.join(__dirname, '..', '..', 'build', 'admit'), json: '', settle: 2000, drain: 15000 };
 for (let i = 2; i < process.argv.length; i += 2) {
   const key = process.argv[i].replace(/^--/, '');
@@ -76,7 +76,8 @@ async function startAdmit(dir) {
   const portFile = path.join(dir, 'port');
   const stderr = fs.openSync(path.join(dir, 'admit.log'), 'w');
   const child = spawn(args.admit, ['serve', '--port', '0', '--port-file', portFile, '--data', path.join(dir, 'data'),
-    '--host', '127.0.0.1', '--log-level', 'warn'], { stdio: ['ignore', 'ignore', stderr] });
+    '--host', '127.0.0.1', '--log-level', 'warn', '--auth', 'off', '--rate-limit', 'off'],
+  { stdio: ['ignore', 'ignore', stderr] });
   const port = await waitPortFile(portFile, child, 'admit');
   // One open session, CHECKINS participants: each check-in is a new (participant, session) pair.
   const session = await request(port, 'POST', '/api/v1/sessions', { name: 'Bench session',
@@ -125,7 +126,7 @@ async function measure(kind) {
   const server = kind === 'admit' ? await startAdmit(dir) : await startSocketIo(dir);
   const url = `http://127.0.0.1:${server.port}`;
   const pid = server.child.pid;
-  const result = { server: server.name, clients: args.clients, workers: args.workers };
+  const result = { server: server.name, clients: args.clients, workers: args.workers, client: args.client };
   const workers = Array.from({ length: args.workers }, () => fork(path.join(__dirname, 'clients.js'), [], { stdio: 'inherit' }));
   try {
     result.rssIdleKiB = procStatus(pid).VmRSS;
@@ -136,7 +137,7 @@ async function measure(kind) {
     for (let opened = 0; opened < args.clients; opened += args.batch) {
       const n = Math.min(args.batch, args.clients - opened);
       const shares = workers.map((_, w) => Math.floor(n / args.workers) + (w < n % args.workers ? 1 : 0));
-      const replies = await Promise.all(workers.map((w, i) => ask(w, { cmd: 'open', url, n: shares[i] }, 'opened')));
+      const replies = await Promise.all(workers.map((w, i) => ask(w, { cmd: 'open', url, n: shares[i], kind: args.client }, 'opened')));
       for (const r of replies) {
         ok += r.ok; failed += r.failed;
         for (const [e, c] of Object.entries(r.errors)) errors[e] = (errors[e] || 0) + c;
@@ -252,7 +253,7 @@ function table(results) {
   killer.unref();
   const results = [];
   for (const kind of args.servers.split(',')) {
-    log(`--- ${kind}: ${args.clients} clients, ${args.workers} client processes, ${args.checkins} check-ins ${args.interval} ms apart`);
+    log(`--- ${kind}: ${args.clients} ${args.client} clients, ${args.workers} client processes, ${args.checkins} check-ins ${args.interval} ms apart`);
     try {
       results.push(await measure(kind));
     } catch (e) {

@@ -3,6 +3,7 @@
 #include "api/list_query.hpp"
 #include "api/path_id.hpp"
 #include "api/respond.hpp"
+#include "api/schema_catalog.hpp"
 #include "api/views.hpp"
 #include "http/db_call.hpp"
 #include "http/envelope.hpp"
@@ -31,6 +32,13 @@ Json participants_json(const std::vector<Participant>& list) {
 }
 
 Json participant_view(const Participant& p) { return to_json(p); }
+
+// The validation schemas above, as the OpenAPI description shows them (api/openapi_document.cpp).
+const SchemaRegistration kDocumentedSchemas{
+    {bhttp::verb::get, "/api/v1/participants/ambassadors/leaderboard", SchemaUse::Part::kQuery, &kLeaderboardSchema},
+    {bhttp::verb::get, "/api/v1/participants/ambassadors/search", SchemaUse::Part::kQuery, &kSearchSchema},
+    {bhttp::verb::post, "/api/v1/participants/:id/ambassador/add-referred", SchemaUse::Part::kBody, &kAddReferredSchema},
+};
 
 }  // namespace
 

@@ -2,6 +2,7 @@
 
 #include "api/path_id.hpp"
 #include "api/respond.hpp"
+#include "api/schema_catalog.hpp"
 #include "http/db_call.hpp"
 #include "http/envelope.hpp"
 #include "http/multipart.hpp"
@@ -74,6 +75,13 @@ Json assign_view(const AssignReport& report) {
   }
   return data;
 }
+
+// The validation schemas above, as the OpenAPI description shows them (api/openapi_document.cpp).
+const SchemaRegistration kDocumentedSchemas{
+    {bhttp::verb::post, "/api/v1/bulk/upload/participants", SchemaUse::Part::kQuery, &kUploadQuerySchema},
+    {bhttp::verb::post, "/api/v1/bulk/upload/sessions/:sessionId/participants", SchemaUse::Part::kQuery, &kUploadQuerySchema},
+    {bhttp::verb::post, "/api/v1/bulk/sessions/:sessionId/assign", SchemaUse::Part::kBody, &kAssignSchema},
+};
 
 }  // namespace
 

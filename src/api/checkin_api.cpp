@@ -3,6 +3,7 @@
 #include "api/list_query.hpp"
 #include "api/path_id.hpp"
 #include "api/respond.hpp"
+#include "api/schema_catalog.hpp"
 #include "api/views.hpp"
 #include "domain/text.hpp"
 #include "http/db_call.hpp"
@@ -130,6 +131,20 @@ Json populated(UnitOfWork& uow, const CheckIn& c, bool full) {
   populate(doc, "sessionId", session_ref(uow, c.session_id, full));
   return doc;
 }
+
+// The validation schemas above, as the OpenAPI description shows them (api/openapi_document.cpp).
+const SchemaRegistration kDocumentedSchemas{
+    {bhttp::verb::post, "/api/v1/checkin/verify-qr", SchemaUse::Part::kBody, &kVerifySchema},
+    {bhttp::verb::post, "/api/v1/checkin/accept", SchemaUse::Part::kBody, &kAcceptSchema},
+    {bhttp::verb::post, "/api/v1/checkin/decline", SchemaUse::Part::kBody, &kDeclineSchema},
+    {bhttp::verb::get, "/api/v1/checkin/attempts", SchemaUse::Part::kQuery, &kAttemptListSchema},
+    {bhttp::verb::get, "/api/v1/checkin/attempts/stats", SchemaUse::Part::kQuery, &kSessionFilterSchema},
+    {bhttp::verb::post, "/api/v1/checkin", SchemaUse::Part::kBody, &kCreateSchema},
+    {bhttp::verb::post, "/api/v1/checkin/qr", SchemaUse::Part::kBody, &kQrSchema},
+    {bhttp::verb::get, "/api/v1/checkin", SchemaUse::Part::kQuery, &kListSchema},
+    {bhttp::verb::get, "/api/v1/checkin/stats", SchemaUse::Part::kQuery, &kSessionFilterSchema},
+    {bhttp::verb::get, "/api/v1/checkin/recent", SchemaUse::Part::kQuery, &kRecentSchema},
+};
 
 }  // namespace
 

@@ -15,6 +15,15 @@ void DevApi::register_test_hooks(Router& router) {
   router.add(bhttp::verb::post, "/api/v1/_test/clock", [this](RequestContext& ctx) { return set_clock(ctx); });
   router.add(bhttp::verb::post, "/api/v1/_test/scheduler/run",
              [this](RequestContext& ctx) { return run_scheduler(ctx); });
+  router.add(bhttp::verb::get, "/api/v1/_test/routes", [this](RequestContext& ctx) { return list_routes(ctx); });
+  router_ = &router;
+}
+
+Task<HttpResponse> DevApi::list_routes(RequestContext& ctx) {
+  Json routes = Json::array();
+  for (const auto& route : router_->routes())
+    routes.push_back({{"method", std::string(bhttp::to_string(route.method))}, {"pattern", route.pattern}});
+  co_return success(ctx, bhttp::status::ok, "Routes", std::move(routes));
 }
 
 Task<HttpResponse> DevApi::reset(RequestContext& ctx) {

@@ -25,10 +25,13 @@ class DevApi {
   Task<HttpResponse> reset(RequestContext& ctx);
   Task<HttpResponse> set_clock(RequestContext& ctx);
   Task<HttpResponse> run_scheduler(RequestContext& ctx);
+  // Every route of the router (method and pattern), for the OpenAPI coverage test.
+  Task<HttpResponse> list_routes(RequestContext& ctx);
 
   ApiContext& api_;
   TimingSettings defaults_;
   PinClock pin_clock_;
+  const Router* router_ = nullptr;
 };
 
 }  // namespace admit

@@ -5,6 +5,7 @@
 #include "api/path_id.hpp"
 #include "api/report_builder.hpp"
 #include "api/respond.hpp"
+#include "api/schema_catalog.hpp"
 #include "http/db_call.hpp"
 #include "http/envelope.hpp"
 #include "http/validation.hpp"
@@ -19,6 +20,12 @@ FileFormat requested_format(const Json& query) {
   auto format = get_string(query, "format");
   return format ? parse_file_format(*format).value_or(FileFormat::kXlsx) : FileFormat::kXlsx;
 }
+
+// The validation schemas above, as the OpenAPI description shows them (api/openapi_document.cpp).
+const SchemaRegistration kDocumentedSchemas{
+    {bhttp::verb::get, "/api/v1/bulk/template/participants", SchemaUse::Part::kQuery, &kFormatSchema},
+    {bhttp::verb::get, "/api/v1/bulk/sessions/:sessionId/export", SchemaUse::Part::kQuery, &kFormatSchema},
+};
 
 }  // namespace
 

@@ -3,6 +3,7 @@
 #include "api/list_query.hpp"
 #include "api/path_id.hpp"
 #include "api/respond.hpp"
+#include "api/schema_catalog.hpp"
 #include "api/views.hpp"
 #include "domain/text.hpp"
 #include "http/db_call.hpp"
@@ -69,6 +70,14 @@ ParticipantFields participant_fields(const Json& v) {
 }
 
 Json participant_view(const Participant& p) { return to_json(p); }
+
+// The validation schemas above, as the OpenAPI description shows them (api/openapi_document.cpp).
+const SchemaRegistration kDocumentedSchemas{
+    {bhttp::verb::post, "/api/v1/participants", SchemaUse::Part::kBody, &kCreateSchema},
+    {bhttp::verb::get, "/api/v1/participants", SchemaUse::Part::kQuery, &kListSchema},
+    {bhttp::verb::post, "/api/v1/participants/bulk", SchemaUse::Part::kBody, &kBulkSchema},
+    {bhttp::verb::patch, "/api/v1/participants/:id", SchemaUse::Part::kBody, &kUpdateSchema},
+};
 
 }  // namespace
 

@@ -3,6 +3,7 @@
 #include "api/list_query.hpp"
 #include "api/path_id.hpp"
 #include "api/respond.hpp"
+#include "api/schema_catalog.hpp"
 #include "api/views.hpp"
 #include "domain/text.hpp"
 #include "http/db_call.hpp"
@@ -50,6 +51,13 @@ std::optional<RegistrationStatus> status_of(const Json& v) {
   auto text = get_string(v, "status");
   return text ? parse_registration_status(*text) : std::nullopt;
 }
+
+// The validation schemas above, as the OpenAPI description shows them (api/openapi_document.cpp).
+const SchemaRegistration kDocumentedSchemas{
+    {bhttp::verb::post, "/api/v1/registrations", SchemaUse::Part::kBody, &kCreateSchema},
+    {bhttp::verb::get, "/api/v1/registrations", SchemaUse::Part::kQuery, &kListSchema},
+    {bhttp::verb::patch, "/api/v1/registrations/:id", SchemaUse::Part::kBody, &kUpdateSchema},
+};
 
 }  // namespace
 

@@ -5,6 +5,7 @@
 #include "api/path_id.hpp"
 #include "api/report_builder.hpp"
 #include "api/respond.hpp"
+#include "api/schema_catalog.hpp"
 #include "http/db_call.hpp"
 #include "http/envelope.hpp"
 #include "http/validation.hpp"
@@ -33,6 +34,13 @@ std::optional<FileFormat> requested_format(const Json& query) {
   auto format = get_string(query, "format");
   return format ? parse_file_format(*format) : std::nullopt;
 }
+
+// The validation schemas above, as the OpenAPI description shows them (api/openapi_document.cpp).
+const SchemaRegistration kDocumentedSchemas{
+    {bhttp::verb::get, "/api/v1/reports/attendance", SchemaUse::Part::kQuery, &kAttendanceSchema},
+    {bhttp::verb::get, "/api/v1/reports/session/:sessionId", SchemaUse::Part::kQuery, &kSessionReportSchema},
+    {bhttp::verb::get, "/api/v1/reports/sessions-sheets", SchemaUse::Part::kQuery, &kSheetsSchema},
+};
 
 }  // namespace
 

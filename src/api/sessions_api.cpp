@@ -3,6 +3,7 @@
 #include "api/list_query.hpp"
 #include "api/path_id.hpp"
 #include "api/respond.hpp"
+#include "api/schema_catalog.hpp"
 #include "api/views.hpp"
 #include "domain/text.hpp"
 #include "http/db_call.hpp"
@@ -86,6 +87,16 @@ Json sessions_json(const std::vector<Session>& sessions) {
     out.push_back(to_json(s));
   return out;
 }
+
+// The validation schemas above, as the OpenAPI description shows them (api/openapi_document.cpp).
+const SchemaRegistration kDocumentedSchemas{
+    {bhttp::verb::post, "/api/v1/sessions", SchemaUse::Part::kBody, &kCreateSchema},
+    {bhttp::verb::get, "/api/v1/sessions", SchemaUse::Part::kQuery, &kListSchema},
+    {bhttp::verb::get, "/api/v1/sessions/upcoming", SchemaUse::Part::kQuery, &kUpcomingSchema},
+    {bhttp::verb::post, "/api/v1/sessions/bulk", SchemaUse::Part::kBody, &kBulkSchema},
+    {bhttp::verb::patch, "/api/v1/sessions/:id", SchemaUse::Part::kBody, &kUpdateSchema},
+    {bhttp::verb::patch, "/api/v1/sessions/:id/toggle-open", SchemaUse::Part::kQuery, &kToggleSchema},
+};
 
 }  // namespace
 

@@ -1,5 +1,6 @@
 #include "api/settings_api.hpp"
 
+#include "api/schema_catalog.hpp"
 #include "http/db_call.hpp"
 #include "http/envelope.hpp"
 #include "http/validation.hpp"
@@ -23,6 +24,11 @@ Json timing_json(const TimingSettings& t) {
 }
 
 TimingSettings load(UnitOfWork& uow) { return uow.settings().load_timing().value_or(TimingSettings{}); }
+
+// The validation schemas above, as the OpenAPI description shows them (api/openapi_document.cpp).
+const SchemaRegistration kDocumentedSchemas{
+    {bhttp::verb::put, "/api/v1/settings/timing", SchemaUse::Part::kBody, &kTimingSchema},
+};
 
 }  // namespace
 

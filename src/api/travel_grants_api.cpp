@@ -5,6 +5,7 @@
 #include "api/list_query.hpp"
 #include "api/path_id.hpp"
 #include "api/respond.hpp"
+#include "api/schema_catalog.hpp"
 #include "api/views.hpp"
 #include "domain/time.hpp"
 #include "http/db_call.hpp"
@@ -80,6 +81,13 @@ Json details_view(const TravelGrantDetails& d) {
   out["stats"] = std::move(stats);
   return out;
 }
+
+// The validation schemas above, as the OpenAPI description shows them (api/openapi_document.cpp).
+const SchemaRegistration kDocumentedSchemas{
+    {bhttp::verb::get, "/api/v1/participants/travel-grants/applications", SchemaUse::Part::kQuery, &kApplicationsSchema},
+    {bhttp::verb::get, "/api/v1/participants/travel-grants/search", SchemaUse::Part::kQuery, &kSearchSchema},
+    {bhttp::verb::patch, "/api/v1/participants/:id/travel-grant/decide", SchemaUse::Part::kBody, &kDecideSchema},
+};
 
 }  // namespace
 

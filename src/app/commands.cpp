@@ -13,19 +13,30 @@
 #include "api/bulk_api.hpp"
 #include "api/checkin_api.hpp"
 #include "api/dev_api.hpp"
+#include "api/docs_api.hpp"
 #include "api/exports_api.hpp"
 #include "api/health_api.hpp"
+#include "api/metrics_api.hpp"
 #include "api/participants_api.hpp"
 #include "api/registrations_api.hpp"
 #include "api/reports_api.hpp"
 #include "api/sessions_api.hpp"
 #include "api/settings_api.hpp"
 #include "api/travel_grants_api.hpp"
+#include "app/data_dir_lock.hpp"
 #include "app/demo_event.hpp"
+#include "app/disk_space.hpp"
+#include "app/access_control.hpp"
+#include "app/file_limit.hpp"
+#include "app/periodic_backup.hpp"
 #include "app/fan_out_event_sink.hpp"
+#include "app/request_protection.hpp"
+#include "app/metrics_server.hpp"
+#include "app/observability.hpp"
 #include "app/scheduler_runner.hpp"
 #include "app/sodium_random.hpp"
 #include "app/system_clock.hpp"
+#include "app/web_root.hpp"
 #include "domain/event_sink.hpp"
 #include "http/db_call.hpp"
 #include "net/http_server.hpp"
@@ -52,14 +63,14 @@ class LogEventSink : public EventSink {
 
 // Everything a running admit owns, built in dependency order.
 struct Services {
-  explicit Services(const Config& config, EventSink* sink)
+  explicit Services(const Config& config, EventSink* sink, WriteObserver* observer = nullptr)
       : ids(clock, random),
         qr_codes(random),
         sessions(ids),
         participants(ids, qr_codes),
         registrations(ids),
         check_ins(ids),
-        db(SqliteOptions{config.database_file(), 2, 512, sink}) {}
+        db(SqliteOptions{config.database_file(), 2, 512, sink, observer}) {}
 
   SystemClock clock;
   SodiumRandom random;
@@ -148,12 +159,33 @@ int run_demo(const Config& config, bool force) {
 
 int run_serve(const Config& config) {
   if (!prepare_data_dir(config)) return kExitData;
+  // One server per data directory: a second one would share the SQLite file's writer lock and
+  // interleave its scheduler with ours; `admit restore` checks the same lock.
+  std::optional<DataDirLock> lock;
+  try {
+    std::string holder;
+    lock = DataDirLock::try_acquire(config.data_dir, holder);
+    if (!lock) {
+      spdlog::critical("data directory {} is in use by {}; one server per data directory", config.data_dir.string(),
+                       holder);
+      return kExitInUse;
+    }
+  } catch (const std::exception& e) {
+    spdlog::critical("{}", e.what());
+    return kExitData;
+  }
+  if (auto files = raise_open_file_limit(); files.after < 4096) {
+    spdlog::warn("only {} open files allowed (ulimit -n): that caps concurrent connections; raise the hard limit",
+                 files.after);
+  }
   LogEventSink log_sink;
   FanOutEventSink sink;
   sink.add(&log_sink);
+  Observability observability(config);
+  sink.add(&observability.check_in_events());
   std::unique_ptr<Services> owned;
   try {
-    owned = std::make_unique<Services>(config, &sink);
+    owned = std::make_unique<Services>(config, &sink, &observability.storage_observer());
     ensure_settings(owned->db, config.timing);
   } catch (const StorageError& e) {
     return data_error(e, config);
@@ -208,20 +240,50 @@ int run_serve(const Config& config) {
   bulk_api.register_routes(router);
   health_api.register_routes(router);
   settings_api.register_routes(router);
+  MetricsApi metrics_api(api, observability.registry());
+  metrics_api.register_routes(router);
+  DocsApi docs_api;
+  docs_api.register_routes(router);
   if (config.dev_reset) {
     dev_api.register_reset(router);
     spdlog::warn("--dev-reset: POST /api/v1/_dev/reset deletes all data; never use this on an event");
   }
   if (config.test_hooks) dev_api.register_test_hooks(router);
 
+  // Accounts and sign-in routes, then every route gets its least role from the policy table.
+  AccessControl access(config, api, s.ids, s.random);
+  access.register_routes(router);
+  access.apply_policy(router);
+  // Rate limits, Idempotency-Key, CORS and security headers (once every route exists).
+  RequestProtection protection(config, router, s.db, s.clock);
+
   HttpPipeline pipeline(router, s.clock, s.random);
+  pipeline.set_authenticator(&access.authenticator());
+  pipeline.set_guards(protection.guards());
+  StaticSite site(resolve_web_root(config.web_root));
+  pipeline.set_static_site(&site);
   // Socket.IO shares the port at /socket.io/; committed events reach its /realtime namespace.
   SioServer sio(s.random);
   RealtimeGateway realtime(sio, s.db, io, s.clock);
-  EngineServer engine(io, s.random, EngineOptions{},
+  access.guard(sio.of("/realtime"));
+  EngineOptions engine_options;
+  engine_options.cors = &protection.cors();
+  EngineServer engine(io, s.random, engine_options,
                       [&sio](const std::shared_ptr<EngineSession>& session) { return sio.accept(session); });
   sink.add(&realtime);
   HttpServer server(io, pipeline, HttpServerOptions{config.host, config.port}, {&engine});
+  observability.attach(pipeline);
+  observability.gauges().add("admit_http_open_connections", "Open HTTP connections of the API port (WebSockets included).",
+                             [&server] { return static_cast<double>(server.open_connections()); });
+  observability.gauges().add("admit_realtime_connections", "Open Engine.IO sessions (Socket.IO clients), any transport.",
+                             [&engine] { return static_cast<double>(engine.session_count()); });
+  std::optional<MetricsServer> metrics_server;
+  if (!config.metrics_address.empty()) {
+    metrics_server.emplace(io, metrics_api, s.clock, s.random, *parse_host_port(config.metrics_address));
+  }
+  // Taken over before the port is announced: a SIGTERM right after start-up (a supervisor, a test)
+  // is queued for the handler below instead of killing the process without a clean stop.
+  asio::signal_set signals(io, SIGINT, SIGTERM);
   std::uint16_t port = 0;
   try {
     port = server.start();
@@ -231,14 +293,50 @@ int run_serve(const Config& config) {
   }
   spdlog::info("admit {} listening on http://{}:{} (data in {})", ADMIT_VERSION, config.host, port,
                config.data_dir.string());
+  std::uint16_t metrics_port = 0;
+  if (metrics_server) {
+    try {
+      metrics_port = metrics_server->start();
+    } catch (const std::exception& e) {
+      spdlog::critical("cannot listen on {} (--metrics-address): {}", config.metrics_address, e.what());
+      return kExitConfig;
+    }
+    spdlog::info("metrics for Prometheus at http://{}:{}/metrics", parse_host_port(config.metrics_address)->host,
+                 metrics_port);
+  }
   if (!config.port_file.empty()) {
-    std::ofstream(config.port_file) << port << '\n';
+    // The metrics port, when there is a listener, on the second line (tests).
+    std::ofstream out(config.port_file);
+    out << port << '\n';
+    if (metrics_server) out << metrics_port << '\n';
   }
 
   SchedulerRunner scheduler(io, s.db, s.clock);
   scheduler.start();
+  access.start(io, config.host, port);
 
-  asio::signal_set signals(io, SIGINT, SIGTERM);
+  BackupStatus backup_status;
+  std::optional<PeriodicBackup> backups;
+  if (config.backup_interval_minutes > 0) {
+    backups.emplace(PeriodicBackupOptions{config.database_file(), config.backup_directory(),
+                                          std::chrono::minutes(config.backup_interval_minutes), config.backup_keep},
+                    backup_status);
+    backups->start();
+    observability.gauges().add("admit_backup_last_success_timestamp_seconds",
+                               "When the last periodic backup succeeded (Unix time; 0: none yet).", [&backup_status] {
+                                 return static_cast<double>(backup_status.last_success_unix_seconds);
+                               });
+    observability.gauges().add("admit_backup_interval_seconds", "The configured period of the periodic backups.",
+                               [&config] { return config.backup_interval_minutes * 60.0; });
+    observability.gauges().add("admit_backup_failures", "Periodic backups that failed since the start.",
+                               [&backup_status] { return static_cast<double>(backup_status.failures); });
+  }
+  // The data directory's filesystem: SQLite answers "disk full" only once it is too late.
+  observability.gauges().add("admit_storage_free_bytes", "Free space on the data directory's filesystem.",
+                             [&config] { return static_cast<double>(disk_space(config.data_dir).free_bytes); });
+  observability.gauges().add("admit_storage_capacity_bytes", "Size of the data directory's filesystem.",
+                             [&config] { return static_cast<double>(disk_space(config.data_dir).capacity_bytes); });
+
   asio::steady_timer drain(io);
   auto deadline = std::chrono::steady_clock::now();
   std::function<void()> wait_for_drain = [&] {
@@ -253,7 +351,9 @@ int run_serve(const Config& config) {
     if (ec) return;
     spdlog::info("signal {}: stopping (finishing requests in flight)", signal);
     scheduler.stop();
+    access.stop();
     server.stop();
+    if (metrics_server) metrics_server->stop();
     deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
     wait_for_drain();
   });
@@ -265,6 +365,7 @@ int run_serve(const Config& config) {
   for (auto& t : pool)
     t.join();
   workers.join();
+  if (backups) backups->stop();
   sink.remove(&realtime);
   s.db.shutdown();
   spdlog::info("stopped");

@@ -14,5 +14,7 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitConfig = 2;
 inline constexpr int kExitData = 3;
 inline constexpr int kExitFailure = 1;
+// Another admit process holds the data directory (a second server, a restore under a server).
+inline constexpr int kExitInUse = 4;
 
 }  // namespace admit

@@ -18,6 +18,10 @@ enum class ErrorKind {
   kNotFound,    // 404
   kConflict,    // 409
   kPayloadTooLarge,
+  kUnauthorized,     // no or invalid credentials (401)
+  kForbidden,        // authenticated, but not allowed (403)
+  kTooManyRequests,  // 429
+  kUnprocessable,    // well-formed but unusable: an Idempotency-Key reused for another request (422)
   kUnavailable,  // storage cannot take writes right now (503)
   kInternal,
 };

@@ -56,6 +56,14 @@ bhttp::status status_of(ErrorKind kind) {
       return bhttp::status::conflict;
     case ErrorKind::kPayloadTooLarge:
       return bhttp::status::payload_too_large;
+    case ErrorKind::kUnauthorized:
+      return bhttp::status::unauthorized;
+    case ErrorKind::kForbidden:
+      return bhttp::status::forbidden;
+    case ErrorKind::kTooManyRequests:
+      return bhttp::status::too_many_requests;
+    case ErrorKind::kUnprocessable:
+      return bhttp::status::unprocessable_entity;
     case ErrorKind::kUnavailable:
       return bhttp::status::service_unavailable;
     case ErrorKind::kInternal:
@@ -80,7 +88,10 @@ HttpResponse error_response(const Error& error, std::string_view method, std::st
   body["timestamp"] = format_iso8601(now);
   body["path"] = url;
   body["method"] = method;
-  return json_response(status, body, version, keep_alive);
+  auto response = json_response(status, body, version, keep_alive);
+  // RFC 6750: a 401 names the scheme that would be accepted.
+  if (error.kind == ErrorKind::kUnauthorized) response.set(bhttp::field::www_authenticate, "Bearer realm=\"admit\"");
+  return response;
 }
 
 HttpResponse error_response(const Error& error, const RequestContext& ctx) {

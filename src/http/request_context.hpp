@@ -7,8 +7,11 @@
 #include "domain/time.hpp"
 #include "http/asio.hpp"
 #include "http/json.hpp"
+#include "http/principal.hpp"
 
 namespace admit {
+
+struct Route;
 
 // Everything a handler knows about the request it serves.
 struct RequestContext {
@@ -22,6 +25,8 @@ struct RequestContext {
   std::string request_id;
   std::string client;
   TimePoint received;
+  const Route* route = nullptr;  // the matched route (null: no route matched)
+  Principal principal;           // who sends it (set by the pipeline's access check)
 
   const std::string& param(std::size_t index) const { return params.at(index); }
 };

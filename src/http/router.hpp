@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/role.hpp"
 #include "http/asio.hpp"
 #include "http/request_context.hpp"
 
@@ -27,6 +28,9 @@ struct Route {
   Handler handler;
   std::size_t body_limit = kJsonBodyLimit;
   std::vector<std::string> segments;  // the pattern split on '/'
+  // The least role that may call it; the access policy (api/access_policy.cpp) sets it. Unlisted
+  // routes stay admin-only: deny by default.
+  Role role = Role::kAdmin;
 };
 
 struct RouteMatch {
@@ -44,6 +48,8 @@ class Router {
   // The largest body any route at this path accepts (used before the body is read).
   std::size_t body_limit(bhttp::verb method, std::string_view path) const;
   const std::vector<Route>& routes() const { return routes_; }
+  // Before serving only (the access policy assigns roles once every route is added).
+  std::vector<Route>& routes() { return routes_; }
 
  private:
   std::vector<Route> routes_;

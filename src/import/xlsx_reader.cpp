@@ -343,6 +343,8 @@ Result<Table> read_xlsx(std::string_view bytes, const XlsxLimits& limits) {
       if (const char* ref = attribute(atts, "r")) parse_reference(ref, column, r);
       cell_column = column > 0 ? column : next_column;
       if (r > 0 && r != row_number) row_number = r;
+      // A reference reads up to 7 digits ("A9999999"): the row limit applies to cells too.
+      if (row_number > kMaxRows) failure = "more than 1048576 rows";
       next_column = cell_column + 1;
     } else if (in_cell && (name == "v" || (name == "t" && cell_type == "inlineStr"))) {
       in_value = true;

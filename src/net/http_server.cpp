@@ -185,6 +185,8 @@ Task<void> HttpServer::serve(std::shared_ptr<Connection> connection) {
     stream.expires_never();
     if (hook && beast::websocket::is_upgrade(request)) {
       // The connection becomes the hook's WebSocket; it stays counted (and busy) until that ends.
+      // This frame lives as long: give back the read buffer (a client sends nothing before the 101).
+      if (buffer.size() == 0) buffer.shrink_to_fit();
       co_await hook->take_websocket(stream, std::move(request));
       co_return;
     }

@@ -15,9 +15,13 @@ RealtimeGateway::RealtimeGateway(SioServer& sio, Database& db, asio::io_context&
                                                 {"clientId", socket->id()},
                                                 {"timestamp", format_iso8601(clock_.now())}}}));
   });
+  // Like the reference: a handler that fails answers `exception` to its socket.
+  nsp_.on_error([](const std::shared_ptr<SioSocket>& socket, const std::string& event, const Json& args) {
+    socket->emit("exception", Json::array({handler_exception_payload(event, args)}));
+  });
   nsp_.on("subscribe:sessions", [this](const std::shared_ptr<SioSocket>& socket, Json, const SioNamespace::Ack&) {
     socket->join("sessions");
-    reply(socket, "sessions:data", [](UnitOfWork& uow) -> std::optional<Json> {
+    reply(socket, "subscribe:sessions", "sessions:data", [](UnitOfWork& uow) -> std::optional<Json> {
       PageRequest page;
       page.limit = 100;
       page.sort_by = "createdAt";
@@ -30,14 +34,14 @@ RealtimeGateway::RealtimeGateway(SioServer& sio, Database& db, asio::io_context&
   });
   nsp_.on("subscribe:ambassadors", [this](const std::shared_ptr<SioSocket>& socket, Json, const SioNamespace::Ack&) {
     socket->join("ambassadors");
-    reply(socket, "ambassadors:leaderboard", [](UnitOfWork& uow) -> std::optional<Json> {
+    reply(socket, "subscribe:ambassadors", "ambassadors:leaderboard", [](UnitOfWork& uow) -> std::optional<Json> {
       return Json{{"type", "initial"},
                   {"data", leaderboard_json(uow.participants().leaderboard(kRealtimeLeaderboardSize))}};
     });
   });
   nsp_.on("subscribe:travel-grants", [this](const std::shared_ptr<SioSocket>& socket, Json, const SioNamespace::Ack&) {
     socket->join("travel-grants");
-    reply(socket, "travel-grants:data", [](UnitOfWork& uow) -> std::optional<Json> {
+    reply(socket, "subscribe:travel-grants", "travel-grants:data", [](UnitOfWork& uow) -> std::optional<Json> {
       Json out{{"type", "initial"}};
       out.update(travel_grants_data(uow));
       return out;
@@ -60,7 +64,7 @@ RealtimeGateway::RealtimeGateway(SioServer& sio, Database& db, asio::io_context&
   });
 }
 
-void RealtimeGateway::reply(const std::shared_ptr<SioSocket>& socket, std::string event, Read read,
+void RealtimeGateway::reply(const std::shared_ptr<SioSocket>& socket, std::string pattern, std::string event, Read read,
                             std::string failure) {
   // Read on a storage thread; the reply is queued from there, so the I/O thread never waits for
   // SQLite.
@@ -69,10 +73,16 @@ void RealtimeGateway::reply(const std::shared_ptr<SioSocket>& socket, std::strin
                    *payload = read(uow);
                    return true;
                  },
-                 [this, payload, socket, event = std::move(event), failure = std::move(failure)](std::exception_ptr e) {
+                 [this, payload, socket, pattern = std::move(pattern), event = std::move(event),
+                  failure = std::move(failure)](std::exception_ptr e) {
                    if (e || !*payload) {
                      if (e) spdlog::warn("realtime: could not read {} for {}", event, socket->id());
-                     if (!failure.empty()) socket->emit("error", Json::array({Json{{"message", failure}}}));
+                     if (!failure.empty()) {
+                       socket->emit("error", Json::array({Json{{"message", failure}}}));
+                     } else if (e) {
+                       // No error event of its own: the reference's failed handler answers `exception`.
+                       socket->emit("exception", Json::array({handler_exception_payload(pattern, Json::array())}));
+                     }
                      return;
                    }
                    Json out = std::move(**payload);
@@ -98,8 +108,9 @@ void RealtimeGateway::subscribe_detail(const std::shared_ptr<SioSocket>& socket,
   }
   auto participant_id = id->get<std::string>();
   socket->join(room_prefix + participant_id);
+  // A failed read answers the subscription's own `error` (failure is set), so no pattern is needed.
   reply(
-      socket, std::move(event), [detail, participant_id](UnitOfWork& uow) { return detail(uow, participant_id); },
+      socket, {}, std::move(event), [detail, participant_id](UnitOfWork& uow) { return detail(uow, participant_id); },
       std::move(failure));
 }
 

@@ -35,7 +35,10 @@ class RealtimeGateway : public EventSink {
   // `event`. When the read finds nothing or fails: `error` {message: failure} if a failure message
   // is given, else only a log line.
   using Read = std::function<std::optional<Json>(UnitOfWork&)>;
-  void reply(const std::shared_ptr<SioSocket>& socket, std::string event, Read read, std::string failure = {});
+  // `pattern` is the client's message (the `exception` event's cause when the read fails and no
+  // failure message is given).
+  void reply(const std::shared_ptr<SioSocket>& socket, std::string pattern, std::string event, Read read,
+             std::string failure = {});
   // subscribe:ambassador-detail and subscribe:travel-grant-detail: `key` names the id in the
   // payload, the socket joins `room_prefix` + id and `detail` reads the reply.
   using Detail = std::optional<Json> (*)(UnitOfWork&, const std::string&);

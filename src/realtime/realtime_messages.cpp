@@ -144,4 +144,10 @@ std::vector<RealtimeMessage> realtime_messages(const DomainEvent& event, TimePoi
   return out;
 }
 
+Json handler_exception_payload(const std::string& event, const Json& args) {
+  Json cause{{"pattern", event}};
+  if (args.is_array() && !args.empty()) cause["data"] = args[0];
+  return Json{{"status", "error"}, {"message", "Internal server error"}, {"cause", std::move(cause)}};
+}
+
 }  // namespace admit

@@ -24,4 +24,9 @@ std::vector<RealtimeMessage> realtime_messages(const DomainEvent& event, TimePoi
 // is left out when unknown.
 std::vector<RealtimeMessage> score_update_messages(const AmbassadorScoreChanged& event, std::optional<int> rank);
 
+// The reference's (NestJS) answer to a message whose handler failed, sent to that socket as event
+// `exception`: {status:"error", message:"Internal server error", cause:{pattern: event, data}},
+// `data` being the message's payload (left out when it had none).
+Json handler_exception_payload(const std::string& event, const Json& args);
+
 }  // namespace admit

@@ -3,10 +3,13 @@
 #include "domain/domain_event.hpp"
 #include "storage/attempt_repository.hpp"
 #include "storage/check_in_repository.hpp"
+#include "storage/idempotency_repository.hpp"
 #include "storage/participant_repository.hpp"
 #include "storage/registration_repository.hpp"
 #include "storage/session_repository.hpp"
 #include "storage/settings_repository.hpp"
+#include "storage/token_repository.hpp"
+#include "storage/user_repository.hpp"
 
 namespace admit {
 
@@ -21,8 +24,12 @@ class UnitOfWork {
   virtual CheckInRepository& check_ins() = 0;
   virtual AttemptRepository& attempts() = 0;
   virtual SettingsRepository& settings() = 0;
+  virtual UserRepository& users() = 0;
+  virtual TokenRepository& tokens() = 0;
+  virtual IdempotencyRepository& idempotency() = 0;
   virtual void emit(DomainEvent event) = 0;
-  // Deletes every row of every table (the development reset route).
+  // Deletes the event's data (the development reset route); accounts and tokens stay, so that a
+  // client's test suite keeps its login across resets.
   virtual void wipe_all() = 0;
 };
 

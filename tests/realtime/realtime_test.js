@@ -69,7 +69,7 @@ function waitFor(socket, event, match = () => true, ms = 5000) {
 
 run({
   async 'start admit serve'() {
-    server = await startServer(process.argv[2], ['serve', '--log-level', 'warn']);
+    server = await startServer(process.argv[2], ['serve', '--log-level', 'warn', '--auth', 'off']);
     url = server.url;
   },
 

@@ -1,9 +1,11 @@
 #include "support/server_process.hpp"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <random>
@@ -42,6 +44,18 @@ void ServerProcess::start() {
       ADMIT_BINARY,        "serve",        "--port",      "0",   "--data", data_dir_.string(), "--port-file",
       port_file_.string(), "--test-hooks", "--log-level", "warn"};
   if (dev_reset_ == DevReset::kEnabled) args.emplace_back("--dev-reset");
+  // The route tests speak to the server as the reference's clients do, without credentials;
+  // suites about access control pass "--auth on" themselves.
+  if (std::find(extra_args_.begin(), extra_args_.end(), "--auth") == extra_args_.end()) {
+    args.emplace_back("--auth");
+    args.emplace_back("off");
+  }
+  // Route tests send hundreds of requests a second from one address; suites about rate limits
+  // pass "--rate-limit on" themselves.
+  if (std::find(extra_args_.begin(), extra_args_.end(), "--rate-limit") == extra_args_.end()) {
+    args.emplace_back("--rate-limit");
+    args.emplace_back("off");
+  }
   args.insert(args.end(), extra_args_.begin(), extra_args_.end());
   std::vector<char*> argv;
   for (auto& a : args)
@@ -51,6 +65,11 @@ void ServerProcess::start() {
   pid_ = fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");
   if (pid_ == 0) {
+    // A test that reads the server's log (the first-start setup link) names a file for it.
+    if (const char* log = getenv("ADMIT_TEST_STDERR"); log != nullptr) {
+      int fd = open(log, O_WRONLY | O_CREAT | O_APPEND, 0600);
+      if (fd >= 0) dup2(fd, STDERR_FILENO);
+    }
     execv(argv[0], argv.data());
     _exit(127);
   }

@@ -13,7 +13,9 @@ namespace admit::test {
 enum class DevReset { kEnabled, kDisabled };
 
 // The real admit binary, started on port 0 with a temporary data directory, the development
-// reset (unless disabled) and the test hooks (pinned clock, on-demand scheduler pass).
+// reset (unless disabled) and the test hooks (pinned clock, on-demand scheduler pass). Access
+// control is off unless `extra_args` say "--auth on", rate limits unless "--rate-limit on"; the
+// child inherits this process's environment (ADMIT_ADMIN_TOKEN).
 class ServerProcess {
  public:
   explicit ServerProcess(std::vector<std::string> extra_args = {}, DevReset dev_reset = DevReset::kEnabled);

@@ -106,5 +106,14 @@ TEST(RealtimeMessages, ScoreUpdatesCarryTheRankWhenKnown) {
   EXPECT_FALSE(score_update_messages(e, std::nullopt)[1].payload["data"].contains("rank"));
 }
 
+TEST(RealtimeMessages, HandlerExceptionIsTheReferencesPayload) {
+  EXPECT_EQ(handler_exception_payload("subscribe:ambassador-detail", Json::array()),
+            (Json{{"status", "error"},
+                  {"message", "Internal server error"},
+                  {"cause", {{"pattern", "subscribe:ambassador-detail"}}}}));
+  EXPECT_EQ(handler_exception_payload("x", Json::array({Json{{"id", 1}}, 2}))["cause"],
+            (Json{{"pattern", "x"}, {"data", {{"id", 1}}}}));
+}
+
 }  // namespace
 }  // namespace admit

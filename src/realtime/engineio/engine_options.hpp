@@ -6,6 +6,8 @@
 
 namespace admit {
 
+class CorsPolicy;
+
 // Engine.IO server settings; the defaults are the reference server's.
 struct EngineOptions {
   std::string path = "/socket.io/";
@@ -15,6 +17,8 @@ struct EngineOptions {
   std::size_t max_payload = 1'000'000;
   // Outbound bytes a session may have waiting before it counts as a slow consumer and is dropped.
   std::size_t max_queued_bytes = std::size_t{8} * 1024 * 1024;
+  // The origins whose pages may poll (the API's --cors-origin list); null: any origin (sio-echo).
+  const CorsPolicy* cors = nullptr;
 };
 
 }  // namespace admit

@@ -3,11 +3,11 @@
 #include <spdlog/spdlog.h>
 
 #include <boost/asio/redirect_error.hpp>
-#include <boost/beast/core/buffers_to_string.hpp>
-#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/beast/http/write.hpp>
-#include <boost/beast/websocket/rfc6455.hpp>
+#include <boost/beast/websocket/stream.hpp>
 
+#include "http/cors_policy.hpp"
 #include "http/json.hpp"
 #include "http/query_string.hpp"
 #include "realtime/engineio/websocket_transport.hpp"
@@ -127,11 +127,14 @@ HttpResponse EngineServer::text(const HttpRequest& request, std::string body, co
   HttpResponse res{bhttp::status::ok, request.version()};
   res.set(bhttp::field::content_type, content_type);
   res.set(bhttp::field::cache_control, "no-store");
-  // Browsers poll from the dashboard's origin with credentials (the reference allows them).
-  if (auto origin = request[bhttp::field::origin]; !origin.empty()) {
+  // Browsers poll from the dashboard's origin with credentials: the configured origins, as the
+  // reference's Socket.IO server (any origin for the conformance server, which has no list).
+  auto origin = request[bhttp::field::origin];
+  if (!origin.empty() && (options_.cors == nullptr || options_.cors->allows(origin))) {
     res.set(bhttp::field::access_control_allow_origin, origin);
     res.set(bhttp::field::access_control_allow_credentials, "true");
   }
+  if (options_.cors != nullptr) res.set(bhttp::field::vary, "Origin");
   res.body() = std::move(body);
   return res;
 }
@@ -152,8 +155,10 @@ Task<HttpResponse> EngineServer::handle(HttpRequest request) {
   if (request.method() == bhttp::verb::options) {
     auto res = text(request, "", "text/plain");
     res.result(bhttp::status::no_content);
-    res.set(bhttp::field::access_control_allow_methods, "GET,POST");
-    res.set(bhttp::field::access_control_allow_headers, request[bhttp::field::access_control_request_headers]);
+    if (res.find(bhttp::field::access_control_allow_origin) != res.end()) {
+      res.set(bhttp::field::access_control_allow_methods, "GET,POST");
+      res.set(bhttp::field::access_control_allow_headers, request[bhttp::field::access_control_request_headers]);
+    }
     co_return res;
   }
   if (q.eio != "4") co_return refuse(Refusal::kBadVersion, request);
@@ -188,27 +193,77 @@ Task<HttpResponse> EngineServer::handle(HttpRequest request) {
   co_return refuse(Refusal::kBadRequest, request);
 }
 
-Task<void> EngineServer::take_websocket(beast::tcp_stream& stream, HttpRequest request) {
-  auto target = request.target();
-  auto qmark = target.find('?');
-  Json query = parse_query_string(qmark == std::string_view::npos ? std::string_view{} : target.substr(qmark + 1));
-  Query q{query_value(query, "EIO"), query_value(query, "transport"), query_value(query, "sid")};
+Task<std::shared_ptr<WebSocketTransport>> EngineServer::accept_websocket(beast::tcp_stream& stream,
+                                                                         HttpRequest request) {
+  // Beast answers the handshake; the frames are then ours (WebSocketTransport). Its stream lives
+  // only in this coroutine's frame, so none of its buffers stay with the connection.
+  beast::websocket::stream<beast::tcp_stream&> ws(stream);
+  ws.set_option(
+      beast::websocket::stream_base::timeout{std::chrono::seconds(30), beast::websocket::stream_base::none(), false});
+  // Never negotiated: the transport writes uncompressed frames (the reference's default too).
+  beast::websocket::permessage_deflate deflate;
+  deflate.server_enable = false;
+  ws.set_option(deflate);
+  beast::error_code ec;
+  co_await ws.async_accept(request, asio::redirect_error(asio::use_awaitable, ec));
+  if (ec) co_return nullptr;
+  co_return std::make_shared<WebSocketTransport>(stream.release_socket(), options_.max_payload);
+}
 
+Task<bool> EngineServer::probe_upgrade(std::shared_ptr<WebSocketTransport> transport,
+                                       std::shared_ptr<EngineSession> session) {
+  // "2probe" -> "3probe", the pending GET gets a noop, then "5"; all within upgradeTimeout.
+  asio::steady_timer deadline(co_await asio::this_coro::executor);
+  deadline.expires_after(options_.upgrade_timeout);
+  std::weak_ptr<WebSocketTransport> weak = transport;
+  deadline.async_wait([weak](const beast::error_code& ec) {
+    if (ec) return;
+    if (auto t = weak.lock()) t->abort();
+  });
+  bool upgraded = false;
+  bool probed = false;
+  while (!upgraded) {
+    auto message = co_await transport->read_message();
+    if (!message || message->opcode != WsOpcode::kText) break;
+    auto packet = decode_eio_packet(message->payload);
+    if (!packet) break;
+    if (packet->type == EioPacketType::kPing && packet->data == "probe" && !probed) {
+      if (!session->begin_upgrade()) break;
+      probed = true;
+      bool written = co_await transport->write_text("3probe");
+      if (!written) break;
+    } else if (packet->type == EioPacketType::kUpgrade && probed) {
+      upgraded = session->complete_upgrade(transport);
+    } else if (packet->type != EioPacketType::kNoop) {
+      break;
+    }
+  }
+  deadline.cancel();
+  co_return upgraded;
+}
+
+Task<void> EngineServer::take_websocket(beast::tcp_stream& stream, HttpRequest request) {
   std::optional<Refusal> refusal;
   std::shared_ptr<EngineSession> session;
-  if (q.eio != "4") {
-    refusal = Refusal::kBadVersion;
-  } else if (q.transport != "websocket") {
-    refusal = q.transport == "polling" ? Refusal::kBadRequest : Refusal::kUnknownTransport;
-  } else if (!q.sid.empty()) {
-    session = find(q.sid);
-    if (!session)
-      refusal = Refusal::kUnknownSid;
-    else if (session->transport() != EngineSession::Transport::kPolling)
-      refusal = Refusal::kBadRequest;
+  {
+    auto target = request.target();
+    auto qmark = target.find('?');
+    Json query = parse_query_string(qmark == std::string_view::npos ? std::string_view{} : target.substr(qmark + 1));
+    Query q{query_value(query, "EIO"), query_value(query, "transport"), query_value(query, "sid")};
+    if (q.eio != "4") {
+      refusal = Refusal::kBadVersion;
+    } else if (q.transport != "websocket") {
+      refusal = q.transport == "polling" ? Refusal::kBadRequest : Refusal::kUnknownTransport;
+    } else if (!q.sid.empty()) {
+      session = find(q.sid);
+      if (!session)
+        refusal = Refusal::kUnknownSid;
+      else if (session->transport() != EngineSession::Transport::kPolling)
+        refusal = Refusal::kBadRequest;
+    }
   }
-  beast::error_code ec;
   if (refusal) {
+    beast::error_code ec;
     auto res = refuse(*refusal, request);
     res.keep_alive(false);
     res.prepare_payload();
@@ -217,14 +272,8 @@ Task<void> EngineServer::take_websocket(beast::tcp_stream& stream, HttpRequest r
     co_return;
   }
 
-  auto transport = std::make_shared<WebSocketTransport>(std::move(stream));
-  auto& ws = transport->stream();
-  ws.read_message_max(options_.max_payload);
-  ws.set_option(
-      beast::websocket::stream_base::timeout{std::chrono::seconds(30), beast::websocket::stream_base::none(), false});
-  co_await ws.async_accept(request, asio::redirect_error(asio::use_awaitable, ec));
-  if (ec) co_return;
-
+  auto transport = co_await accept_websocket(stream, std::move(request));
+  if (!transport) co_return;
   if (!session) {
     session = open_session(EngineSession::Transport::kWebSocket);
     if (!session) co_return;
@@ -232,35 +281,10 @@ Task<void> EngineServer::take_websocket(beast::tcp_stream& stream, HttpRequest r
     co_await transport->run(session);
     co_return;
   }
-
-  // Upgrade from polling: "2probe" -> "3probe", the pending GET gets a noop, then "5".
-  auto& lowest = beast::get_lowest_layer(ws);
-  lowest.expires_after(options_.upgrade_timeout);
-  bool upgraded = false;
-  bool probed = false;
-  while (!upgraded) {
-    beast::flat_buffer buffer;
-    co_await ws.async_read(buffer, asio::redirect_error(asio::use_awaitable, ec));
-    if (ec || ws.got_binary()) break;
-    auto packet = decode_eio_packet(beast::buffers_to_string(buffer.data()));
-    if (!packet) break;
-    if (packet->type == EioPacketType::kPing && packet->data == "probe" && !probed) {
-      if (!session->begin_upgrade()) break;
-      probed = true;
-      ws.text(true);
-      co_await ws.async_write(asio::buffer(std::string_view("3probe")), asio::redirect_error(asio::use_awaitable, ec));
-      if (ec) break;
-    } else if (packet->type == EioPacketType::kUpgrade && probed) {
-      upgraded = session->complete_upgrade(transport);
-    } else if (packet->type != EioPacketType::kNoop) {
-      break;
-    }
-  }
-  lowest.expires_never();
+  bool upgraded = co_await probe_upgrade(transport, session);
   if (!upgraded) {
     session->on_websocket_closed(transport.get());
-    if (ws.is_open())
-      co_await ws.async_close(beast::websocket::close_code::normal, asio::redirect_error(asio::use_awaitable, ec));
+    co_await transport->close_unused();
     co_return;
   }
   co_await transport->run(session);

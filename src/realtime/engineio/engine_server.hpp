@@ -15,6 +15,8 @@
 
 namespace admit {
 
+class WebSocketTransport;
+
 // The Engine.IO v4 server at one path of the HTTP port: the handshake, long-polling GET/POST, the
 // WebSocket transport and the upgrade from polling, and the registry of sessions by sid.
 class EngineServer : public TransportHook {
@@ -45,6 +47,10 @@ class EngineServer : public TransportHook {
   };
 
   std::shared_ptr<EngineSession> open_session(EngineSession::Transport transport);
+  // The WebSocket handshake; the transport that owns the socket from then on (null on failure).
+  Task<std::shared_ptr<WebSocketTransport>> accept_websocket(beast::tcp_stream& stream, HttpRequest request);
+  // The upgrade of a polling session over `transport`; true once it carries the session.
+  Task<bool> probe_upgrade(std::shared_ptr<WebSocketTransport> transport, std::shared_ptr<EngineSession> session);
   std::shared_ptr<EngineSession> find(const std::string& sid) const;
   std::string new_sid();
   // The open packet's JSON: sid, upgrades, pingInterval, pingTimeout, maxPayload.

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <iterator>
+
 #include <boost/asio/redirect_error.hpp>
 
 #include "realtime/engineio/websocket_transport.hpp"
@@ -66,7 +68,11 @@ bool EngineSession::enqueue(Outbound outbound) {
   queued_bytes_ += outbound.bytes->size();
   queue_.push_back(std::move(outbound));
   if (transport_ == Transport::kWebSocket && ws_) {
-    ws_->wake();
+    // Only an idle writer needs waking: a busy one takes this frame with its next write.
+    if (ws_writer_idle_) {
+      ws_writer_idle_ = false;
+      ws_->wake();
+    }
   } else if (!upgrading_) {
     wake_get_locked();
   }
@@ -79,12 +85,20 @@ void EngineSession::wake_get_locked() {
   asio::post(waker->get_executor(), [waker] { waker->cancel(); });
 }
 
-bool EngineSession::next_outbound(Outbound& out) {
+bool EngineSession::take_outbound(std::vector<Outbound>& out) {
   std::lock_guard lock(mutex_);
-  if (queue_.empty()) return false;
-  out = std::move(queue_.front());
-  queue_.pop_front();
-  queued_bytes_ -= out.bytes->size();
+  if (queue_.empty()) {
+    ws_writer_idle_ = true;
+    return false;
+  }
+  if (out.empty()) {
+    out.swap(queue_);
+  } else {
+    std::move(queue_.begin(), queue_.end(), std::back_inserter(out));
+    queue_.clear();
+  }
+  queued_bytes_ = 0;
+  ws_writer_idle_ = false;
   return true;
 }
 
@@ -212,8 +226,9 @@ Task<std::optional<std::string>> EngineSession::poll() {
     co_return encode_eio_packet({EioPacketType::kClose, ""});
   }
   std::string body;
-  while (!queue_.empty()) {
-    auto& next = queue_.front();
+  std::size_t taken = 0;
+  for (; taken < queue_.size(); ++taken) {
+    auto& next = queue_[taken];
     std::size_t size = next.binary ? (next.bytes->size() + 2) / 3 * 4 + 1 : next.bytes->size();
     // At least one packet per answer; more only while the body stays within maxPayload.
     if (!body.empty() && body.size() + 1 + size > options_.max_payload) break;
@@ -224,8 +239,8 @@ Task<std::optional<std::string>> EngineSession::poll() {
       body += *next.bytes;
     }
     queued_bytes_ -= next.bytes->size();
-    queue_.pop_front();
   }
+  queue_.erase(queue_.begin(), queue_.begin() + static_cast<std::ptrdiff_t>(taken));
   if (body.empty()) body = encode_eio_packet({EioPacketType::kNoop, ""});
   co_return body;
 }

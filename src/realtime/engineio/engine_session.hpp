@@ -1,9 +1,9 @@
 #pragma once
 
-#include <deque>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -67,8 +67,9 @@ class EngineSession : public std::enable_shared_from_this<EngineSession> {
   bool complete_upgrade(std::shared_ptr<WebSocketTransport> ws);
   void attach_websocket(std::shared_ptr<WebSocketTransport> ws);
   void on_websocket_closed(const WebSocketTransport* ws);
-  // The next frame for the WebSocket writer; false when there is none.
-  bool next_outbound(Outbound& out);
+  // Everything queued, for the WebSocket writer's next write (appended to `out`); false when there
+  // is nothing, and the writer counts as idle: the next send wakes it (one post per burst).
+  bool take_outbound(std::vector<Outbound>& out);
 
  private:
   Task<void> heartbeat(std::shared_ptr<EngineSession> self);
@@ -87,8 +88,9 @@ class EngineSession : public std::enable_shared_from_this<EngineSession> {
   bool closed_ = false;
   bool upgrading_ = false;
   bool awaiting_pong_ = false;
-  std::deque<Outbound> queue_;
+  std::vector<Outbound> queue_;  // a vector: an empty one holds no memory (a deque holds 512 bytes)
   std::size_t queued_bytes_ = 0;
+  bool ws_writer_idle_ = false;  // the WebSocket writer found the queue empty and sleeps
   // The parked GET: a timer on its connection's strand, cancelled (through a post) to wake it.
   std::shared_ptr<asio::steady_timer> get_waker_;
   bool get_pending_ = false;

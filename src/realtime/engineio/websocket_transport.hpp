@@ -1,26 +1,42 @@
 #pragma once
 
 #include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
 
+#include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
-#include <boost/beast/websocket/stream.hpp>
 
 #include "http/asio.hpp"
 #include "realtime/engineio/engine_session.hpp"
+#include "realtime/engineio/websocket_frame.hpp"
 
 namespace admit {
 
-// The WebSocket under one Engine.IO session: a reader (the connection's coroutine) and a writer
-// coroutine on the connection's strand, so that exactly one write is outstanding; the writer sleeps
-// on a timer that the session cancels (through a post) when it queues a frame.
+// The WebSocket under one Engine.IO session, after the HTTP upgrade (Beast answers the handshake;
+// the frames are ours). A reader (the connection's coroutine) and a writer coroutine run on the
+// socket's strand, so exactly one write is outstanding. The writer takes everything the session
+// queued and sends it in one gathered write: per frame only its 2-10 byte header is written here,
+// the payload is the broadcast's shared buffer. It sleeps on a timer that the session cancels
+// (through one post) when it queues into an idle writer.
+// Memory: an idle connection holds no read buffer (reads wait for readiness, then read into a
+// per-thread buffer) and no write buffer.
 class WebSocketTransport : public std::enable_shared_from_this<WebSocketTransport> {
  public:
-  using Stream = beast::websocket::stream<beast::tcp_stream>;
+  using Socket = asio::ip::tcp::socket;
 
-  explicit WebSocketTransport(beast::tcp_stream&& stream);
+  WebSocketTransport(Socket socket, std::size_t max_message);
 
-  Stream& stream() { return ws_; }
+  // The next text or binary message (pings are answered, pongs ignored); nullopt when the
+  // connection ended: EOF, an error, the peer's close frame or a protocol violation.
+  Task<std::optional<WsMessage>> read_message();
+  // Sends one text frame at once; only before run() (the upgrade probe's "3probe").
+  Task<bool> write_text(std::string_view text);
+  // Ends a connection that never ran: a close frame (the peer's or the violation's code) and close.
+  Task<void> close_unused();
+
   // Runs the writer, then reads frames into the session until the WebSocket ends. The session must
   // already hold this transport (attach_websocket/complete_upgrade).
   Task<void> run(std::shared_ptr<EngineSession> session);
@@ -31,9 +47,24 @@ class WebSocketTransport : public std::enable_shared_from_this<WebSocketTranspor
 
  private:
   Task<void> write_loop(std::shared_ptr<WebSocketTransport> self, std::shared_ptr<EngineSession> session);
+  // The close frame to send: the violation's code, or the peer's (echoed), or normal closure.
+  std::uint16_t close_code() const;
+  // Both halves finish by waiting (bounded) for the other one; the first to finish closes the
+  // socket if the other is stuck.
+  Task<void> linger_for_other_half(bool other_done);
+  // Reads what the socket has into the frame reader; the close code of a protocol violation.
+  std::optional<std::uint16_t> read_available(beast::error_code& ec);
 
-  Stream ws_;
-  asio::steady_timer signal_;
+  Socket socket_;
+  asio::steady_timer signal_;  // the writer's sleep
+  asio::steady_timer linger_;  // bounds the close handshake
+  WsFrameReader reader_;
+  std::vector<WsMessage> ready_;  // parsed, not yet returned by read_message
+  std::size_t ready_next_ = 0;
+  std::optional<std::string> pong_;  // a ping's payload to answer
+  std::optional<std::uint16_t> protocol_error_;
+  std::optional<std::uint16_t> peer_close_;
+  bool reader_done_ = false;
   bool writer_done_ = false;
 };
 

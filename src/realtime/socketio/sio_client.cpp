@@ -49,35 +49,39 @@ void SioClient::on_message(EioPacket packet) {
   }
   auto decoded = decode_sio_packet(packet.data);
   if (!decoded) return fail(decoded.error().c_str());
+  bool attachments_missing = false;
   {
     std::lock_guard lock(mutex_);
     if (partial_) {
       // A new packet while attachments were still expected.
       partial_.reset();
       buffers_.clear();
-      return fail("attachments missing");
-    }
-    if (decoded->attachments > 0) {
+      attachments_missing = true;
+    } else if (decoded->attachments > 0) {
       partial_ = std::move(*decoded);
       buffers_.clear();
       return;
     }
   }
+  // Outside the lock: closing calls on_close, which takes it.
+  if (attachments_missing) return fail("attachments missing");
   on_packet(std::move(*decoded));
 }
 
 void SioClient::connect(SioPacket& packet) {
-  auto* nsp = server_.find(packet.nsp);
-  if (!nsp) {
+  auto refuse = [&](const std::string& message) {
     SioPacket refusal;
     refusal.type = SioPacketType::kConnectError;
     refusal.nsp = packet.nsp;
-    refusal.data = Json{{"message", "Invalid namespace"}};
+    refusal.data = Json{{"message", message}};
     auto encoded = encode_sio_packet(refusal);
     engine_->send(EioPacket{EioPacketType::kMessage, encoded.header});
-    return;
-  }
+  };
+  auto* nsp = server_.find(packet.nsp);
+  if (!nsp) return refuse("Invalid namespace");
   Json auth = packet.data ? std::move(*packet.data) : Json::object();
+  // The handshake's cookie is not carried by the Engine.IO session yet: token auth only.
+  if (auto why = nsp->refuse_connect(auth, {})) return refuse(*why);
   auto socket = std::make_shared<SioSocket>(server_.new_socket_id(), *nsp, engine_, std::move(auth));
   {
     std::lock_guard lock(mutex_);
@@ -96,15 +100,17 @@ void SioClient::connect(SioPacket& packet) {
 void SioClient::on_packet(SioPacket packet) {
   if (packet.type == SioPacketType::kConnect) return connect(packet);
   std::shared_ptr<SioSocket> socket;
+  bool never_connected = false;
   {
     std::lock_guard lock(mutex_);
     auto it = sockets_.find(packet.nsp);
     if (it != sockets_.end()) socket = it->second;
-    if (!socket && !connected_once_) {
-      // The first packet must be a CONNECT.
-      engine_->close("parse error: not connected");
-      return;
-    }
+    never_connected = !socket && !connected_once_;
+  }
+  if (never_connected) {
+    // The first packet must be a CONNECT. Closed outside the lock: on_close takes it again.
+    engine_->close("parse error: not connected");
+    return;
   }
   if (!socket) return;  // a namespace the client is not in: ignored
   switch (packet.type) {

@@ -1,5 +1,7 @@
 #include "realtime/socketio/sio_namespace.hpp"
 
+#include <spdlog/spdlog.h>
+
 namespace admit {
 
 void SioNamespace::add(const std::shared_ptr<SioSocket>& socket) {
@@ -104,7 +106,14 @@ void SioNamespace::dispatch(const std::shared_ptr<SioSocket>& socket, const std:
                             Ack ack) const {
   auto it = handlers_.find(event);
   if (it == handlers_.end()) return;  // like the reference: events without a handler are ignored
-  it->second(socket, std::move(args), std::move(ack));
+  // A handler's failure is the socket's problem, not the connection's (nor the I/O thread's).
+  Json kept = on_error_ ? args : Json();
+  try {
+    it->second(socket, std::move(args), std::move(ack));
+  } catch (const std::exception& e) {
+    spdlog::error("socket.io {}: the handler of {} failed: {}", name_, event, e.what());
+    if (on_error_) on_error_(socket, event, kept);
+  }
 }
 
 }  // namespace admit

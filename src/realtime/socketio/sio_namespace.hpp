@@ -4,6 +4,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -21,6 +22,11 @@ class SioNamespace {
   using Ack = std::function<void(Json args)>;
   using EventHandler = std::function<void(const std::shared_ptr<SioSocket>&, Json args, Ack ack)>;
   using ConnectionHandler = std::function<void(const std::shared_ptr<SioSocket>&)>;
+  // An event handler threw: the socket and the event (the exception is already logged).
+  using ErrorHandler = std::function<void(const std::shared_ptr<SioSocket>&, const std::string& event, const Json& args)>;
+  // Decides a CONNECT from the packet's `auth` payload and the Engine.IO handshake's Cookie header:
+  // nullopt admits, a message refuses with CONNECT_ERROR {message}.
+  using ConnectGuard = std::function<std::optional<std::string>(const Json& auth, std::string_view cookie_header)>;
 
   explicit SioNamespace(std::string name) : name_(std::move(name)) {}
 
@@ -28,6 +34,12 @@ class SioNamespace {
   // Set up before the server starts; not changed afterwards.
   void on_connection(ConnectionHandler handler) { on_connection_ = std::move(handler); }
   void on(const std::string& event, EventHandler handler) { handlers_[event] = std::move(handler); }
+  void on_error(ErrorHandler handler) { on_error_ = std::move(handler); }
+  void guard_connections(ConnectGuard guard) { guard_ = std::move(guard); }
+  // Why a CONNECT is refused (nullopt: admitted).
+  std::optional<std::string> refuse_connect(const Json& auth, std::string_view cookie_header) const {
+    return guard_ ? guard_(auth, cookie_header) : std::nullopt;
+  }
 
   // To every socket of the namespace, or of one room.
   void broadcast(const std::string& event, Json args);
@@ -48,6 +60,8 @@ class SioNamespace {
 
   const std::string name_;
   ConnectionHandler on_connection_;
+  ErrorHandler on_error_;
+  ConnectGuard guard_;
   std::map<std::string, EventHandler> handlers_;
   mutable std::mutex mutex_;
   std::map<std::string, std::shared_ptr<SioSocket>> sockets_;

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "http/json_depth.hpp"
+
 namespace admit {
 namespace {
 
@@ -137,6 +139,7 @@ Decoded<SioPacket> decode_sio_packet(std::string_view text) {
   }
 
   if (i < text.size()) {
+    if (json_nesting_exceeds(text.substr(i), kSioMaxDepth)) return Result::failure("payload nested too deeply");
     Json payload = Json::parse(text.substr(i), nullptr, false);
     if (payload.is_discarded()) return Result::failure("invalid JSON payload");
     if (!payload_fits(p.type, payload)) return Result::failure("invalid payload");

@@ -34,6 +34,10 @@ struct SioPacket {
 
 // The reference parser's cap on attachments per packet.
 inline constexpr std::size_t kSioMaxAttachments = 10;
+// How deeply a payload may nest arrays and objects. Walking a value recurses (binary
+// reconstruction, copies, serialisation), so a 1 MB "[[[[..." would overflow a thread's stack;
+// real payloads nest a few levels.
+inline constexpr std::size_t kSioMaxDepth = 64;
 
 struct SioEncoded {
   std::string header;                    // the text packet (one Engine.IO message)

@@ -30,11 +30,8 @@ void SqliteConnection::exec(std::string_view sql) {
   std::string text(sql);
   char* error = nullptr;
   int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &error);
-  if (rc != SQLITE_OK) {
-    std::string message = error ? error : sqlite3_errstr(rc);
-    sqlite3_free(error);
-    throw SqliteError(sqlite3_extended_errcode(db_), message);
-  }
+  sqlite3_free(error);  // the same text as sqlite3_errmsg()
+  if (rc != SQLITE_OK) throw SqliteError::last_of(db_);
 }
 
 SqliteQuery SqliteConnection::query(const std::string& sql) {
@@ -43,7 +40,7 @@ SqliteQuery SqliteConnection::query(const std::string& sql) {
     sqlite3_stmt* stmt = nullptr;
     int rc =
         sqlite3_prepare_v3(db_, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
-    if (rc != SQLITE_OK) throw SqliteError(sqlite3_extended_errcode(db_), sqlite3_errmsg(db_) + (": " + sql));
+    if (rc != SQLITE_OK) throw SqliteError::last_of(db_, ": " + sql);
     it = statements_.emplace(sql, stmt).first;
   }
   return SqliteQuery(it->second);

@@ -131,6 +131,7 @@ void SqliteDatabase::writer_loop() {
     std::vector<std::exception_ptr> errors(batch.size());
     std::vector<DomainEvent> events;
     std::exception_ptr batch_error;
+    std::chrono::steady_clock::duration commit_time{};
     try {
       run(db, "BEGIN IMMEDIATE");
       for (std::size_t i = 0; i < batch.size(); ++i) {
@@ -160,7 +161,11 @@ void SqliteDatabase::writer_loop() {
           uow.take_events();
         }
       }
-      if (!batch_error) run(db, "COMMIT");
+      if (!batch_error) {
+        auto commit_started = std::chrono::steady_clock::now();
+        run(db, "COMMIT");
+        commit_time = std::chrono::steady_clock::now() - commit_started;
+      }
     } catch (...) {
       batch_error = std::current_exception();
     }
@@ -183,6 +188,11 @@ void SqliteDatabase::writer_loop() {
       stats_.jobs += batch.size();
       stats_.commit_nanoseconds +=
           static_cast<std::uint64_t>(std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed).count());
+    }
+    if (options_.observer) {
+      options_.observer->batch_finished(batch.size(), std::chrono::duration_cast<std::chrono::nanoseconds>(elapsed),
+                                        std::chrono::duration_cast<std::chrono::nanoseconds>(commit_time),
+                                        !batch_error);
     }
     if (options_.events) {
       for (const auto& event : events)

@@ -12,6 +12,7 @@
 
 #include "domain/event_sink.hpp"
 #include "storage/database.hpp"
+#include "storage/write_observer.hpp"
 
 namespace admit {
 
@@ -21,6 +22,7 @@ struct SqliteOptions {
   // Most jobs one transaction may hold; the writer takes whatever is queued, up to this.
   std::size_t max_batch = 512;
   EventSink* events = nullptr;
+  WriteObserver* observer = nullptr;  // batch sizes and commit times (metrics)
 };
 
 // Observations of the write path, for metrics and benchmarks.

@@ -2,6 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
+
 namespace admit {
 namespace {
 
@@ -30,5 +32,18 @@ StorageError::Kind kind_of(int code) {
 }  // namespace
 
 SqliteError::SqliteError(int code, const std::string& message) : StorageError(kind_of(code), message), code_(code) {}
+
+SqliteError::SqliteError(Kind kind, int code, const std::string& message) : StorageError(kind, message), code_(code) {}
+
+SqliteError SqliteError::last_of(sqlite3* db, const std::string& context) {
+  int code = sqlite3_extended_errcode(db);
+  std::string message = sqlite3_errmsg(db) + context;
+  if ((code & 0xff) == SQLITE_IOERR) {
+    int os_error = sqlite3_system_errno(db);
+    if (os_error == ENOSPC) return {Kind::kDiskFull, code, message + " (no space left on device)"};
+    if (os_error == EROFS) return {Kind::kReadOnly, code, message + " (read-only file system)"};
+  }
+  return {code, message};
+}
 
 }  // namespace admit

@@ -129,6 +129,44 @@ CREATE TABLE app_settings (
     Migration{2, R"sql(
 CREATE INDEX participants_organization_key ON participants(lower(trim(organization)));
 )sql"},
+    // Accounts and their bearer tokens (access control). Only a hash of each token is stored.
+    Migration{3, R"sql(
+CREATE TABLE users (
+  id TEXT PRIMARY KEY,
+  username TEXT NOT NULL COLLATE NOCASE UNIQUE,
+  password_hash TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('viewer', 'staff', 'admin')),
+  disabled INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+) STRICT;
+
+CREATE TABLE auth_tokens (
+  token_hash TEXT PRIMARY KEY,
+  user_id TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('session', 'api')),
+  csrf_token TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER NOT NULL,
+  last_used_at INTEGER,
+  revoked_at INTEGER
+) STRICT;
+CREATE INDEX auth_tokens_user ON auth_tokens(user_id);
+)sql"},
+    // Outcomes of requests sent with an Idempotency-Key, replayed to retries for 24 hours.
+    Migration{4, R"sql(
+CREATE TABLE idempotency_keys (
+  scope TEXT NOT NULL,
+  key TEXT NOT NULL,
+  fingerprint TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  headers TEXT NOT NULL,
+  body TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (scope, key)
+) STRICT;
+CREATE INDEX idempotency_keys_created ON idempotency_keys(created_at);
+)sql"},
 };
 
 int read_int_pragma(SqliteConnection& db, const std::string& pragma) {

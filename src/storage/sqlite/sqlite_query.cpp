@@ -13,8 +13,7 @@ SqliteQuery::~SqliteQuery() {
 
 void SqliteQuery::check(int rc) const {
   if (rc != SQLITE_OK) {
-    sqlite3* db = sqlite3_db_handle(stmt_);
-    throw SqliteError(sqlite3_extended_errcode(db), sqlite3_errmsg(db));
+    throw SqliteError::last_of(sqlite3_db_handle(stmt_));
   }
 }
 
@@ -37,8 +36,7 @@ bool SqliteQuery::next() {
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
-  sqlite3* db = sqlite3_db_handle(stmt_);
-  throw SqliteError(sqlite3_extended_errcode(db), sqlite3_errmsg(db));
+  throw SqliteError::last_of(sqlite3_db_handle(stmt_));
 }
 
 void SqliteQuery::run() {

@@ -6,10 +6,13 @@
 #include "storage/sqlite/sqlite_attempt_repository.hpp"
 #include "storage/sqlite/sqlite_check_in_repository.hpp"
 #include "storage/sqlite/sqlite_connection.hpp"
+#include "storage/sqlite/sqlite_idempotency_repository.hpp"
 #include "storage/sqlite/sqlite_participant_repository.hpp"
 #include "storage/sqlite/sqlite_registration_repository.hpp"
 #include "storage/sqlite/sqlite_session_repository.hpp"
 #include "storage/sqlite/sqlite_settings_repository.hpp"
+#include "storage/sqlite/sqlite_token_repository.hpp"
+#include "storage/sqlite/sqlite_user_repository.hpp"
 #include "storage/unit_of_work.hpp"
 
 namespace admit {
@@ -26,6 +29,9 @@ class SqliteUnitOfWork : public UnitOfWork {
   CheckInRepository& check_ins() override { return check_ins_; }
   AttemptRepository& attempts() override { return attempts_; }
   SettingsRepository& settings() override { return settings_; }
+  UserRepository& users() override { return users_; }
+  TokenRepository& tokens() override { return tokens_; }
+  IdempotencyRepository& idempotency() override { return idempotency_; }
   void emit(DomainEvent event) override { events_.push_back(std::move(event)); }
   void wipe_all() override;
 
@@ -39,6 +45,9 @@ class SqliteUnitOfWork : public UnitOfWork {
   SqliteCheckInRepository check_ins_;
   SqliteAttemptRepository attempts_;
   SqliteSettingsRepository settings_;
+  SqliteUserRepository users_;
+  SqliteTokenRepository tokens_;
+  SqliteIdempotencyRepository idempotency_;
   std::vector<DomainEvent> events_;
 };
 

@@ -1,0 +1,239 @@
+// The HTTP request path without sockets: raw bytes go through Beast's request parser with the
+// server's header limit and per-route body limits (net/http_server.cpp), then through
+// HttpPipeline::handle with every resource's routes (as `admit serve` registers them, minus the
+// dev and auth routes) over a throwaway SQLite store. Several pipelined requests may share one
+// input, as on a keep-alive connection. Every answer must be a well-formed HTTP response.
+#include <unistd.h>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/beast/http/parser.hpp>
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "api/ambassadors_api.hpp"
+#include "api/bulk_api.hpp"
+#include "api/checkin_api.hpp"
+#include "api/exports_api.hpp"
+#include "api/health_api.hpp"
+#include "api/participants_api.hpp"
+#include "api/registrations_api.hpp"
+#include "api/reports_api.hpp"
+#include "api/sessions_api.hpp"
+#include "api/settings_api.hpp"
+#include "api/travel_grants_api.hpp"
+#include "domain/ambassador_service.hpp"
+#include "domain/participant_import.hpp"
+#include "domain/travel_grant_service.hpp"
+#include "http/db_call.hpp"
+#include "http/http_pipeline.hpp"
+#include "storage/sqlite/sqlite_database.hpp"
+
+namespace admit {
+namespace {
+
+constexpr std::size_t kHeaderLimit = 16 * 1024;  // HttpServerOptions::header_limit
+constexpr int kMaxRequestsPerInput = 4;
+
+// "2026-01-15T09:00:00.000Z": time is fixed so that an input behaves the same on every run.
+class FixedClock : public Clock {
+ public:
+  TimePoint now() const override { return from_unix_ms(1768467600000); }
+};
+
+class CountingRandom : public RandomSource {
+ public:
+  std::uint64_t next_u64() override { return state_ += 0x9e3779b97f4a7c15ULL; }
+
+ private:
+  std::uint64_t state_ = 1;
+};
+
+std::filesystem::path scratch_directory() {
+  std::filesystem::path base = ::access("/dev/shm", W_OK) == 0 ? "/dev/shm" : std::filesystem::temp_directory_path();
+  std::string dir = (base / "admit-http-fuzz-XXXXXX").string();
+  if (::mkdtemp(dir.data()) == nullptr) std::abort();
+  return dir;
+}
+
+// The server's services and routes, built once for the whole run.
+struct Server {
+  Server()
+      : dir(scratch_directory()),
+        ids(clock, random),
+        qr_codes(random),
+        sessions(ids),
+        participants(ids, qr_codes),
+        registrations(ids),
+        check_ins(ids),
+        db(SqliteOptions{dir / "admit.db", 1, 64, nullptr}),
+        workers(1),
+        api{db, clock, workers, sessions, participants, registrations, check_ins, clock.now(), "admit.db"},
+        sessions_api(api),
+        participants_api(api),
+        ambassadors_api(api, ambassadors),
+        travel_grants_api(api, travel_grants),
+        registrations_api(api),
+        checkin_api(api),
+        reports_api(api),
+        exports_api(api),
+        health_api(api),
+        importer(participants, registrations),
+        bulk_api(api, importer),
+        settings_api(api),
+        pipeline(router, clock, random) {
+    sessions_api.register_routes(router);
+    participants_api.register_routes(router);
+    ambassadors_api.register_routes(router);
+    travel_grants_api.register_routes(router);
+    participants_api.register_id_routes(router);
+    registrations_api.register_routes(router);
+    checkin_api.register_routes(router);
+    reports_api.register_routes(router);
+    exports_api.register_routes(router);
+    bulk_api.register_routes(router);
+    health_api.register_routes(router);
+    settings_api.register_routes(router);
+    // The timing settings row exists before the first request, as ensure_settings() makes sure.
+    asio::io_context io;
+    asio::co_spawn(
+        io,
+        [this]() -> Task<void> {
+          co_await db_write(db, [](UnitOfWork& uow) {
+            if (!uow.settings().load_timing()) uow.settings().save_timing(TimingSettings{});
+            return true;
+          });
+        },
+        [](std::exception_ptr e) {
+          if (e) std::abort();
+        });
+    io.run();
+  }
+  ~Server() {
+    workers.join();
+    db.shutdown();
+    std::error_code ec;
+    std::filesystem::remove_all(dir, ec);
+  }
+
+  std::filesystem::path dir;
+  FixedClock clock;
+  CountingRandom random;
+  ObjectIdGenerator ids;
+  QrCodeGenerator qr_codes;
+  SessionService sessions;
+  ParticipantService participants;
+  RegistrationService registrations;
+  CheckInService check_ins;
+  SqliteDatabase db;
+  asio::thread_pool workers;
+  ApiContext api;
+  AmbassadorService ambassadors;
+  TravelGrantService travel_grants;
+  SessionsApi sessions_api;
+  ParticipantsApi participants_api;
+  AmbassadorsApi ambassadors_api;
+  TravelGrantsApi travel_grants_api;
+  RegistrationsApi registrations_api;
+  CheckinApi checkin_api;
+  ReportsApi reports_api;
+  ExportsApi exports_api;
+  HealthApi health_api;
+  ParticipantImportService importer;
+  BulkApi bulk_api;
+  SettingsApi settings_api;
+  Router router;
+  HttpPipeline pipeline;
+};
+
+Server& server() {
+  static auto* s = new Server();  // lives until exit: the storage threads must not be torn down mid-run
+  return *s;
+}
+
+void check(const HttpResponse& response) {
+  int status = response.result_int();
+  if (status < 200 || status > 599) std::abort();
+  // Whatever a client sends, a 500 means admit failed to tell it what was wrong.
+  if (status == 500) std::abort();
+  if (response["X-Request-Id"].empty()) std::abort();
+}
+
+HttpResponse run(HttpPipeline& pipeline, const HttpRequest& request) {
+  asio::io_context io;
+  std::optional<HttpResponse> out;
+  asio::co_spawn(
+      io, [&]() -> Task<void> { out.emplace(co_await pipeline.handle(request, "127.0.0.1")); },
+      [](std::exception_ptr e) {
+        if (e) std::abort();  // handle() turns every failure into a response
+      });
+  io.run();
+  if (!out) std::abort();
+  return std::move(*out);
+}
+
+}  // namespace
+}  // namespace admit
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  using namespace admit;
+  Server& s = server();
+  std::string_view input(reinterpret_cast<const char*>(data), size);
+  for (int n = 0; n < kMaxRequestsPerInput && !input.empty(); ++n) {
+    bhttp::request_parser<bhttp::string_body> parser;
+    parser.header_limit(static_cast<std::uint32_t>(kHeaderLimit));
+    parser.body_limit(std::numeric_limits<std::uint64_t>::max());
+    parser.eager(false);
+    beast::error_code ec;
+    std::size_t used = parser.put(asio::buffer(input.data(), input.size()), ec);
+    while (!ec && !parser.is_header_done() && used > 0 && used < input.size()) {
+      input.remove_prefix(used);
+      used = parser.put(asio::buffer(input.data(), input.size()), ec);
+    }
+    if (ec == bhttp::error::header_limit) {
+      HttpRequest partial;
+      check(s.pipeline.refusal(ErrorKind::kPayloadTooLarge, "Request headers too large", partial));
+      return 0;
+    }
+    if (ec || !parser.is_header_done()) return 0;  // garbage or incomplete: the server hangs up
+    input.remove_prefix(used);
+
+    const auto& header = parser.get();
+    std::size_t limit = s.pipeline.body_limit(header.method(), header.target());
+    auto declared = parser.content_length();
+    if (declared && *declared > limit) {
+      check(s.pipeline.refusal(ErrorKind::kPayloadTooLarge, "request entity too large", parser.get()));
+      return 0;
+    }
+    parser.body_limit(limit);
+    parser.eager(true);
+    while (!parser.is_done()) {
+      if (input.empty()) {
+        parser.put_eof(ec);
+        break;
+      }
+      used = parser.put(asio::buffer(input.data(), input.size()), ec);
+      if (ec == bhttp::error::need_more) ec = {};
+      if (ec || used == 0) break;
+      input.remove_prefix(used);
+    }
+    if (ec == bhttp::error::body_limit) {
+      check(s.pipeline.refusal(ErrorKind::kPayloadTooLarge, "request entity too large", parser.get()));
+      return 0;
+    }
+    if (ec || !parser.is_done()) return 0;
+    HttpRequest request = parser.release();
+    HttpResponse response = run(s.pipeline, request);
+    check(response);
+    response.prepare_payload();
+    if (!request.keep_alive()) break;
+  }
+  return 0;
+}
