@@ -29,10 +29,10 @@
 #include "api/sessions_api.hpp"
 #include "api/settings_api.hpp"
 #include "api/travel_grants_api.hpp"
+#include "app/storage_now.hpp"
 #include "domain/ambassador_service.hpp"
 #include "domain/participant_import.hpp"
 #include "domain/travel_grant_service.hpp"
-#include "http/db_call.hpp"
 #include "http/http_pipeline.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 
@@ -102,19 +102,10 @@ struct Server {
     health_api.register_routes(router);
     settings_api.register_routes(router);
     // The timing settings row exists before the first request, as ensure_settings() makes sure.
-    asio::io_context io;
-    asio::co_spawn(
-        io,
-        [this]() -> Task<void> {
-          co_await db_write(db, [](UnitOfWork& uow) {
-            if (!uow.settings().load_timing()) uow.settings().save_timing(TimingSettings{});
-            return true;
-          });
-        },
-        [](std::exception_ptr e) {
-          if (e) std::abort();
-        });
-    io.run();
+    storage_now(db, true, [](UnitOfWork& uow) {
+      if (!uow.settings().load_timing()) uow.settings().save_timing(TimingSettings{});
+      return true;
+    });
   }
   ~Server() {
     workers.join();
@@ -151,6 +142,9 @@ struct Server {
   SettingsApi settings_api;
   Router router;
   HttpPipeline pipeline;
+  // One context for the whole run: the storage threads post completions into it and may still be
+  // inside post() when run() returns, so it must outlive every request (see app/commands.cpp).
+  asio::io_context io;
 };
 
 Server& server() {
@@ -166,8 +160,8 @@ void check(const HttpResponse& response) {
   if (response["X-Request-Id"].empty()) std::abort();
 }
 
-HttpResponse run(HttpPipeline& pipeline, const HttpRequest& request) {
-  asio::io_context io;
+HttpResponse run(asio::io_context& io, HttpPipeline& pipeline, const HttpRequest& request) {
+  io.restart();
   std::optional<HttpResponse> out;
   asio::co_spawn(
       io, [&]() -> Task<void> { out.emplace(co_await pipeline.handle(request, "127.0.0.1")); },
@@ -230,7 +224,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     if (ec || !parser.is_done()) return 0;
     HttpRequest request = parser.release();
-    HttpResponse response = run(s.pipeline, request);
+    HttpResponse response = run(s.io, s.pipeline, request);
     check(response);
     response.prepare_payload();
     if (!request.keep_alive()) break;

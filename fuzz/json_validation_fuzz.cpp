@@ -36,12 +36,16 @@ const Schema kSchemas[] = {
         {.name = "participants", .kind = FieldKind::kObjectArray, .items = &kItem},
     },
     {
-        {.name = "participants", .kind = FieldKind::kObjectArray, .required = true, .not_empty = true,
-         .items = &kItem, .empty_message = "participants must not be empty"},
+        {.name = "participants",
+         .kind = FieldKind::kObjectArray,
+         .required = true,
+         .not_empty = true,
+         .items = &kItem,
+         .empty_message = "participants must not be empty"},
     },
-    admit::paged_schema({{.name = "sessionId", .kind = FieldKind::kObjectId},
-                         {.name = "checkInAfter", .kind = FieldKind::kDate}},
-                        {"createdAt", "name"}),
+    admit::paged_schema(
+        {{.name = "sessionId", .kind = FieldKind::kObjectId}, {.name = "checkInAfter", .kind = FieldKind::kDate}},
+        {"createdAt", "name"}),
 };
 
 }  // namespace

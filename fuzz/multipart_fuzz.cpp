@@ -19,8 +19,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto parts = admit::parse_multipart(body, *boundary);
   if (!parts) return 0;
   for (const auto& part : *parts) {
-    if (!part.body.empty() && (part.body.data() < body.data() ||
-                               part.body.data() + part.body.size() > body.data() + body.size())) {
+    if (!part.body.empty() &&
+        (part.body.data() < body.data() || part.body.data() + part.body.size() > body.data() + body.size())) {
       std::abort();
     }
     if (part.header("content-disposition").empty()) std::abort();

@@ -35,6 +35,7 @@
 #include "app/observability.hpp"
 #include "app/scheduler_runner.hpp"
 #include "app/sodium_random.hpp"
+#include "app/storage_now.hpp"
 #include "app/system_clock.hpp"
 #include "app/web_root.hpp"
 #include "domain/event_sink.hpp"
@@ -84,28 +85,12 @@ struct Services {
 };
 
 // Runs a storage job synchronously (start-up and command-line use, never on an I/O thread).
+// Not through a temporary io_context: the writer thread is still inside asio::post (signalling
+// the context's condition variable) when run() may already have returned, so destroying the
+// context there was a use-after-free (ThreadSanitizer, scripts/sanitize.sh tsan).
 template <class F>
 auto run_now(Database& db, F fn) {
-  asio::io_context io;
-  using T = std::invoke_result_t<F&, UnitOfWork&>;
-  std::optional<T> out;
-  asio::co_spawn(
-      io, [&]() -> Task<void> { out.emplace(co_await db_write(db, fn)); },
-      [](std::exception_ptr e) {
-        if (e) std::rethrow_exception(e);
-      });
-  io.run();
-  return std::move(*out);
-}
-
-bool prepare_data_dir(const Config& config) {
-  std::error_code ec;
-  std::filesystem::create_directories(config.data_dir, ec);
-  if (ec) {
-    spdlog::critical("cannot create data directory {}: {}", config.data_dir.string(), ec.message());
-    return false;
-  }
-  return true;
+  return storage_now(db, true, std::move(fn));
 }
 
 void ensure_settings(Database& db, const TimingSettings& defaults) {
@@ -121,6 +106,16 @@ int data_error(const std::exception& e, const Config& config) {
 }
 
 }  // namespace
+
+bool prepare_data_dir(const Config& config) {
+  std::error_code ec;
+  std::filesystem::create_directories(config.data_dir, ec);
+  if (ec) {
+    spdlog::critical("cannot create data directory {}: {}", config.data_dir.string(), ec.message());
+    return false;
+  }
+  return true;
+}
 
 int run_migrate(const Config& config) {
   if (!prepare_data_dir(config)) return kExitData;

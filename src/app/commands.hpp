@@ -9,6 +9,9 @@ int run_serve(const Config& config);
 int run_demo(const Config& config, bool force);
 int run_migrate(const Config& config);
 
+// Creates the data directory if needed; logs why not and returns false when it cannot.
+bool prepare_data_dir(const Config& config);
+
 // Exit codes, so that scripts can tell a bad setting from a bad data file.
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitConfig = 2;

@@ -94,19 +94,9 @@ struct Store {
   SqliteDatabase db;
 };
 
-bool prepare(const Config& config) {
-  std::error_code ec;
-  std::filesystem::create_directories(config.data_dir, ec);
-  if (ec) {
-    spdlog::critical("cannot create data directory {}: {}", config.data_dir.string(), ec.message());
-    return false;
-  }
-  return true;
-}
-
 template <class Body>
 int with_store(const Config& config, Body body) {
-  if (!prepare(config)) return kExitData;
+  if (!prepare_data_dir(config)) return kExitData;
   try {
     Store store(config);
     return body(store);

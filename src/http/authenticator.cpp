@@ -1,4 +1,5 @@
 #include "http/authenticator.hpp"
+#include "http/header_value.hpp"
 
 #include <fmt/format.h>
 
@@ -6,14 +7,6 @@
 
 namespace admit {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-    s.remove_suffix(1);
-  return s;
-}
 
 bool is_write(bhttp::verb method) {
   return method == bhttp::verb::post || method == bhttp::verb::put || method == bhttp::verb::patch ||
@@ -34,10 +27,10 @@ bool iequals(std::string_view a, std::string_view b) {
 std::optional<std::string_view> cookie_value(std::string_view header, std::string_view name) {
   while (!header.empty()) {
     auto semi = header.find(';');
-    auto pair = trim(header.substr(0, semi));
+    auto pair = trim_ows(header.substr(0, semi));
     auto eq = pair.find('=');
-    if (eq != std::string_view::npos && trim(pair.substr(0, eq)) == name) {
-      auto value = trim(pair.substr(eq + 1));
+    if (eq != std::string_view::npos && trim_ows(pair.substr(0, eq)) == name) {
+      auto value = trim_ows(pair.substr(eq + 1));
       if (value.size() >= 2 && value.front() == '"' && value.back() == '"') value = value.substr(1, value.size() - 2);
       return value;
     }
@@ -98,7 +91,7 @@ Principal Authenticator::identify(const HttpRequest& request) const {
       p.rejected_credentials = true;
       return p;
     }
-    return identify_token(trim(authorization.substr(space + 1)), AuthMethod::kBearer);
+    return identify_token(trim_ows(authorization.substr(space + 1)), AuthMethod::kBearer);
   }
   auto cookies = request[bhttp::field::cookie];
   if (auto session = cookie_value(cookies, kSessionCookie); session && !session->empty()) {

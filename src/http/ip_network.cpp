@@ -1,4 +1,5 @@
 #include "http/ip_network.hpp"
+#include "http/header_value.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -7,14 +8,6 @@ namespace admit {
 namespace {
 
 namespace ip = boost::asio::ip;
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-    s.remove_suffix(1);
-  return s;
-}
 
 ip::address unmap(const ip::address& a) {
   if (a.is_v6() && a.to_v6().is_v4_mapped()) return ip::make_address_v4(ip::v4_mapped, a.to_v6());
@@ -31,7 +24,7 @@ std::optional<ip::address> make(std::string_view text) {
 }  // namespace
 
 std::optional<ip::address> parse_ip_address(std::string_view text) {
-  text = trim(text);
+  text = trim_ows(text);
   if (text.empty()) return std::nullopt;
   if (text.front() == '[') {
     auto close = text.find(']');
@@ -51,7 +44,7 @@ std::optional<ip::address> parse_ip_address(std::string_view text) {
 }
 
 std::optional<IpNetwork> IpNetwork::parse(std::string_view text) {
-  text = trim(text);
+  text = trim_ows(text);
   int prefix = 0;
   bool has_prefix = false;
   if (auto slash = text.find('/'); slash != std::string_view::npos) {
@@ -122,7 +115,7 @@ std::optional<std::vector<IpNetwork>> parse_ip_networks(std::string_view list, s
   std::vector<IpNetwork> out;
   while (!list.empty()) {
     auto comma = list.find(',');
-    auto entry = trim(list.substr(0, comma));
+    auto entry = trim_ows(list.substr(0, comma));
     list = comma == std::string_view::npos ? std::string_view{} : list.substr(comma + 1);
     if (entry.empty()) continue;
     std::vector<std::string_view> expanded;

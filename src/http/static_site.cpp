@@ -1,4 +1,5 @@
 #include "http/static_site.hpp"
+#include "http/header_value.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -65,28 +66,20 @@ bool read_file(const std::filesystem::path& file, std::string& out) {
   return !in.bad();
 }
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
-    s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
-    s.remove_suffix(1);
-  return s;
-}
-
 // Whether Accept-Encoding admits gzip (a "gzip;q=0" refuses it).
 bool accepts_gzip(std::string_view header) {
   while (!header.empty()) {
     auto comma = header.find(',');
-    auto item = trim(header.substr(0, comma));
+    auto item = trim_ows(header.substr(0, comma));
     header = comma == std::string_view::npos ? std::string_view{} : header.substr(comma + 1);
     auto semi = item.find(';');
-    auto coding = trim(item.substr(0, semi));
+    auto coding = trim_ows(item.substr(0, semi));
     if (coding != "gzip" && coding != "x-gzip" && coding != "*") continue;
     if (semi == std::string_view::npos) return true;
     auto params = item.substr(semi + 1);
     auto q = params.find("q=");
     if (q == std::string_view::npos) return true;
-    auto value = trim(params.substr(q + 2));
+    auto value = trim_ows(params.substr(q + 2));
     return !(value == "0" || value == "0." || value.substr(0, 3) == "0.0" || value == "0.00" || value == "0.000");
   }
   return false;
@@ -94,10 +87,10 @@ bool accepts_gzip(std::string_view header) {
 
 // Whether If-None-Match names this entity tag (weak comparison, as RFC 9110 asks for GET).
 bool etag_matches(std::string_view header, std::string_view etag) {
-  if (trim(header) == "*") return true;
+  if (trim_ows(header) == "*") return true;
   while (!header.empty()) {
     auto comma = header.find(',');
-    auto item = trim(header.substr(0, comma));
+    auto item = trim_ows(header.substr(0, comma));
     header = comma == std::string_view::npos ? std::string_view{} : header.substr(comma + 1);
     if (item.substr(0, 2) == "W/") item.remove_prefix(2);
     if (item == etag) return true;

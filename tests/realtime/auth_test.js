@@ -1,5 +1,6 @@
-// Socket.IO access control (--auth on): the CONNECT packet's auth.token must be a valid token,
-// else the namespace answers CONNECT_ERROR {message: "Unauthorized"}.
+// Socket.IO access control (--auth on): the CONNECT packet's auth.token, or the admit_session
+// cookie of the request that opened the Engine.IO session, must be a valid token, else the
+// namespace answers CONNECT_ERROR {message: "Unauthorized"}.
 // Usage: node auth_test.js <admit binary>
 'use strict';
 const { run, once, withTimeout, startServer } = require('./lib');
@@ -79,6 +80,18 @@ run({
     await admitted({ auth: { token }, transports: ['polling', 'websocket'] });
     assert.equal((await api('POST', '/api/v1/auth/logout', {}, token)).status, 200);
     assert.equal(await refused({ auth: { token } }), 'Unauthorized');
+  },
+
+  async 'the web UI session cookie of the handshake request connects (polling and websocket)'() {
+    const created = await api('POST', '/api/v1/users', { username: 'door', password: 'long enough pw', role: 'staff' }, adminToken);
+    assert.equal(created.status, 201, JSON.stringify(created.body));
+    const login = await api('POST', '/api/v1/auth/login', { username: 'door', password: 'long enough pw' });
+    assert.equal(login.status, 200, JSON.stringify(login.body));
+    const cookie = `theme=dark; admit_session=${login.body.data.token}`;
+    await admitted({ extraHeaders: { cookie }, transports: ['polling', 'websocket'] });
+    await admitted({ extraHeaders: { cookie }, transports: ['websocket'] });
+    const stale = `admit_session=${login.body.data.token}x`;
+    assert.equal(await refused({ extraHeaders: { cookie: stale }, transports: ['websocket'] }), 'Unauthorized');
   },
 
   async 'stop'() {

@@ -86,13 +86,16 @@ async function rawWs() {
         await withTimeout(wait(), 3000, 'server frame');
       }
     },
-    send(opcode, payload, { mask = true, fin = true } = {}) {
+    // `zeroKey`: mask with 0000 (valid, and the payload goes out unchanged: cheap for big frames).
+    send(opcode, payload, { mask = true, fin = true, zeroKey = false } = {}) {
       const data = Buffer.from(payload);
       const head = [(fin ? 0x80 : 0) | opcode];
-      if (data.length < 126) head.push((mask ? 0x80 : 0) | data.length);
-      else head.push((mask ? 0x80 : 0) | 126, data.length >> 8, data.length & 0xff);
-      const key = crypto.randomBytes(4);
-      const body = mask ? data.map((b, i) => b ^ key[i % 4]) : data;
+      const m = mask ? 0x80 : 0;
+      if (data.length < 126) head.push(m | data.length);
+      else if (data.length < 65536) head.push(m | 126, data.length >> 8, data.length & 0xff);
+      else head.push(m | 127, 0, 0, 0, 0, ...[24, 16, 8, 0].map((b) => (data.length >> b) & 0xff));
+      const key = zeroKey ? Buffer.alloc(4) : crypto.randomBytes(4);
+      const body = mask && !zeroKey ? data.map((b, i) => b ^ key[i % 4]) : data;
       socket.write(Buffer.concat([Buffer.from(head), mask ? key : Buffer.alloc(0), body]));
     },
   };
@@ -262,6 +265,28 @@ run({
     const head = Buffer.from([0x81, 0x80 | 127, 0, 0, 0, 0, 0, 0x1e, 0x84, 0x80]);
     c.socket.write(Buffer.concat([head, key]));
     assert.equal(await closeFrame(c), 1009);
+  },
+
+  async 'websocket: a client that does not read is dropped (slow consumer); others go on'() {
+    const c = await rawWs();
+    c.socket.pause();  // reads nothing from here on
+    const other = openWs('EIO=4&transport=websocket');
+    assert.equal((await other.next())[0], '0');
+    // 40 echoes of 900 KB: more than the kernel buffers plus the 8 MiB the server queues per client.
+    const chunk = `4${'x'.repeat(900 * 1024)}`;
+    for (let i = 0; i < 40; i++) c.send(0x1, chunk, { zeroKey: true });
+    other.send('4still served');
+    assert.equal(await other.next(), '4still served');
+    let received = 0;
+    c.socket.on('data', (d) => { received += d.length; });
+    c.socket.on('error', () => {});
+    const closed = new Promise((resolve) => c.socket.on('close', resolve));
+    c.socket.resume();
+    await withTimeout(closed, 10000, 'the slow consumer to be dropped');
+    assert.ok(received < 40 * chunk.length, `dropped before all echoes (got ${received} bytes)`);
+    other.send('4after');
+    assert.equal(await other.next(), '4after');
+    other.close();
   },
 
   async 'socket.io: a first packet that is not CONNECT, or a malformed one, closes the connection'() {

@@ -304,7 +304,11 @@ run({
 
     let update = waitFor(room, 'ambassadors:score-update', mine);
     let refresh = waitFor(room, 'ambassadors:leaderboard', listed);
+    // The detail subscriber hears the promotion too; waiting for it here keeps that event from
+    // being taken for the referral's below (the two sockets are not ordered with each other).
+    const promoted = waitFor(detail, 'ambassador:score-update', mine);
     await promote(ambassador._id);
+    assert.equal((await promoted).data.newScore, 0);
     let u = await update;
     assert.equal(u.type, 'score-update');
     assert.equal(u.data.name, ambassador.name);

@@ -49,7 +49,8 @@ std::string zip_of(const std::vector<std::pair<std::string, std::string>>& entri
 
 std::string workbook_with_sheet(const std::string& sheet_data) {
   return zip_of({
-      {"xl/workbook.xml", R"(<workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>)"},
+      {"xl/workbook.xml",
+       R"(<workbook xmlns:r="r"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>)"},
       {"xl/worksheets/sheet1.xml", "<worksheet><sheetData>" + sheet_data + "</sheetData></worksheet>"},
   });
 }

@@ -88,8 +88,9 @@ std::string EngineServer::open_packet(const std::string& sid, bool can_upgrade) 
   return dump_json(open);
 }
 
-std::shared_ptr<EngineSession> EngineServer::open_session(EngineSession::Transport transport) {
+std::shared_ptr<EngineSession> EngineServer::open_session(EngineSession::Transport transport, std::string cookie) {
   auto session = std::make_shared<EngineSession>(io_, new_sid(), transport, options_);
+  session->set_handshake_cookie(std::move(cookie));
   bool can_upgrade = transport == EngineSession::Transport::kPolling;
   session->send(EioPacket{EioPacketType::kOpen, open_packet(session->sid(), can_upgrade)});
   {
@@ -168,7 +169,7 @@ Task<HttpResponse> EngineServer::handle(HttpRequest request) {
 
   if (q.sid.empty()) {
     if (request.method() != bhttp::verb::get) co_return refuse(Refusal::kBadHandshakeMethod, request);
-    auto session = open_session(EngineSession::Transport::kPolling);
+    auto session = open_session(EngineSession::Transport::kPolling, std::string(request[bhttp::field::cookie]));
     if (!session) co_return refuse(Refusal::kBadRequest, request);
     // The first GET answers the open packet at once (poll returns what is queued).
     auto body = co_await session->poll();
@@ -272,10 +273,11 @@ Task<void> EngineServer::take_websocket(beast::tcp_stream& stream, HttpRequest r
     co_return;
   }
 
+  std::string cookie(request[bhttp::field::cookie]);
   auto transport = co_await accept_websocket(stream, std::move(request));
   if (!transport) co_return;
   if (!session) {
-    session = open_session(EngineSession::Transport::kWebSocket);
+    session = open_session(EngineSession::Transport::kWebSocket, std::move(cookie));
     if (!session) co_return;
     session->attach_websocket(transport);
     co_await transport->run(session);

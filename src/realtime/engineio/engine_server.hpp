@@ -46,7 +46,7 @@ class EngineServer : public TransportHook {
     kBadVersion = 5
   };
 
-  std::shared_ptr<EngineSession> open_session(EngineSession::Transport transport);
+  std::shared_ptr<EngineSession> open_session(EngineSession::Transport transport, std::string cookie);
   // The WebSocket handshake; the transport that owns the socket from then on (null on failure).
   Task<std::shared_ptr<WebSocketTransport>> accept_websocket(beast::tcp_stream& stream, HttpRequest request);
   // The upgrade of a polling session over `transport`; true once it carries the session.

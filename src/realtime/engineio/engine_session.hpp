@@ -37,6 +37,10 @@ class EngineSession : public std::enable_shared_from_this<EngineSession> {
   ~EngineSession();
 
   const std::string& sid() const { return sid_; }
+  // The Cookie header of the request that opened the session: Socket.IO's CONNECT may be
+  // authenticated by the web UI's session cookie instead of a token in its payload.
+  const std::string& handshake_cookie() const { return handshake_cookie_; }
+  void set_handshake_cookie(std::string cookie) { handshake_cookie_ = std::move(cookie); }
   // The strand of the session's timers, for upper layers' timers (Socket.IO's connect timeout).
   asio::strand<asio::io_context::executor_type>& strand() { return strand_; }
 
@@ -79,6 +83,7 @@ class EngineSession : public std::enable_shared_from_this<EngineSession> {
 
   asio::io_context& io_;
   const std::string sid_;
+  std::string handshake_cookie_;
   const EngineOptions& options_;
   asio::strand<asio::io_context::executor_type> strand_;
   asio::steady_timer heartbeat_timer_;  // only touched on strand_

@@ -80,8 +80,7 @@ void SioClient::connect(SioPacket& packet) {
   auto* nsp = server_.find(packet.nsp);
   if (!nsp) return refuse("Invalid namespace");
   Json auth = packet.data ? std::move(*packet.data) : Json::object();
-  // The handshake's cookie is not carried by the Engine.IO session yet: token auth only.
-  if (auto why = nsp->refuse_connect(auth, {})) return refuse(*why);
+  if (auto why = nsp->refuse_connect(auth, engine_->handshake_cookie())) return refuse(*why);
   auto socket = std::make_shared<SioSocket>(server_.new_socket_id(), *nsp, engine_, std::move(auth));
   {
     std::lock_guard lock(mutex_);
