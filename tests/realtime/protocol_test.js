@@ -36,12 +36,18 @@ function assertRefused(res, code, message) {
   assert.deepEqual(JSON.parse(res.body), { code, message });
 }
 
-function openWs(query) {
+// With `answerPings`, the server's pings are answered and kept out of next(), for a client that
+// must stay connected for longer than a ping interval (the echo server pings every 300 ms).
+function openWs(query, { answerPings = false } = {}) {
   const ws = new WebSocket(`${base.replace('http', 'ws')}${EIO}?${query}`, { perMessageDeflate: false });
   const messages = [];
   const waiters = [];
   ws.on('message', (data, binary) => {
     const m = binary ? data : data.toString();
+    if (answerPings && m === '2') {
+      ws.send('3');
+      return;
+    }
     const w = waiters.shift();
     if (w) w(m); else messages.push(m);
   });
@@ -270,7 +276,7 @@ run({
   async 'websocket: a client that does not read is dropped (slow consumer); others go on'() {
     const c = await rawWs();
     c.socket.pause();  // reads nothing from here on
-    const other = openWs('EIO=4&transport=websocket');
+    const other = openWs('EIO=4&transport=websocket', { answerPings: true });
     assert.equal((await other.next())[0], '0');
     // 40 echoes of 900 KB: more than the kernel buffers plus the 8 MiB the server queues per client.
     const chunk = `4${'x'.repeat(900 * 1024)}`;
