@@ -18,21 +18,8 @@
 #include <string>
 #include <string_view>
 
-#include "api/ambassadors_api.hpp"
-#include "api/bulk_api.hpp"
-#include "api/checkin_api.hpp"
-#include "api/exports_api.hpp"
-#include "api/health_api.hpp"
-#include "api/participants_api.hpp"
-#include "api/registrations_api.hpp"
-#include "api/reports_api.hpp"
-#include "api/sessions_api.hpp"
-#include "api/settings_api.hpp"
-#include "api/travel_grants_api.hpp"
+#include "api/resource_apis.hpp"
 #include "app/storage_now.hpp"
-#include "domain/ambassador_service.hpp"
-#include "domain/participant_import.hpp"
-#include "domain/travel_grant_service.hpp"
 #include "http/http_pipeline.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 
@@ -76,31 +63,9 @@ struct Server {
         db(SqliteOptions{dir / "admit.db", 1, 64, nullptr}),
         workers(1),
         api{db, clock, workers, sessions, participants, registrations, check_ins, clock.now(), "admit.db"},
-        sessions_api(api),
-        participants_api(api),
-        ambassadors_api(api, ambassadors),
-        travel_grants_api(api, travel_grants),
-        registrations_api(api),
-        checkin_api(api),
-        reports_api(api),
-        exports_api(api),
-        health_api(api),
-        importer(participants, registrations),
-        bulk_api(api, importer),
-        settings_api(api),
+        resources(api),
         pipeline(router, clock, random) {
-    sessions_api.register_routes(router);
-    participants_api.register_routes(router);
-    ambassadors_api.register_routes(router);
-    travel_grants_api.register_routes(router);
-    participants_api.register_id_routes(router);
-    registrations_api.register_routes(router);
-    checkin_api.register_routes(router);
-    reports_api.register_routes(router);
-    exports_api.register_routes(router);
-    bulk_api.register_routes(router);
-    health_api.register_routes(router);
-    settings_api.register_routes(router);
+    resources.register_routes(router);
     // The timing settings row exists before the first request, as ensure_settings() makes sure.
     storage_now(db, true, [](UnitOfWork& uow) {
       if (!uow.settings().load_timing()) uow.settings().save_timing(TimingSettings{});
@@ -126,20 +91,7 @@ struct Server {
   SqliteDatabase db;
   asio::thread_pool workers;
   ApiContext api;
-  AmbassadorService ambassadors;
-  TravelGrantService travel_grants;
-  SessionsApi sessions_api;
-  ParticipantsApi participants_api;
-  AmbassadorsApi ambassadors_api;
-  TravelGrantsApi travel_grants_api;
-  RegistrationsApi registrations_api;
-  CheckinApi checkin_api;
-  ReportsApi reports_api;
-  ExportsApi exports_api;
-  HealthApi health_api;
-  ParticipantImportService importer;
-  BulkApi bulk_api;
-  SettingsApi settings_api;
+  ResourceApis resources;
   Router router;
   HttpPipeline pipeline;
   // One context for the whole run: the storage threads post completions into it and may still be

@@ -9,20 +9,10 @@
 #include <fstream>
 #include <thread>
 
-#include "api/ambassadors_api.hpp"
-#include "api/bulk_api.hpp"
-#include "api/checkin_api.hpp"
 #include "api/dev_api.hpp"
 #include "api/docs_api.hpp"
-#include "api/exports_api.hpp"
-#include "api/health_api.hpp"
 #include "api/metrics_api.hpp"
-#include "api/participants_api.hpp"
-#include "api/registrations_api.hpp"
-#include "api/reports_api.hpp"
-#include "api/sessions_api.hpp"
-#include "api/settings_api.hpp"
-#include "api/travel_grants_api.hpp"
+#include "api/resource_apis.hpp"
 #include "app/data_dir_lock.hpp"
 #include "app/demo_event.hpp"
 #include "app/disk_space.hpp"
@@ -207,34 +197,9 @@ int run_serve(const Config& config) {
                  s.check_ins, s.clock.now(),  config.database_file().filename().string()};
 
   Router router;
-  SessionsApi sessions_api(api);
-  ParticipantsApi participants_api(api);
-  AmbassadorService ambassadors;
-  TravelGrantService travel_grants;
-  AmbassadorsApi ambassadors_api(api, ambassadors);
-  TravelGrantsApi travel_grants_api(api, travel_grants);
-  RegistrationsApi registrations_api(api);
-  CheckinApi checkin_api(api);
-  ReportsApi reports_api(api);
-  ExportsApi exports_api(api);
-  HealthApi health_api(api);
-  ParticipantImportService importer(s.participants, s.registrations);
-  BulkApi bulk_api(api, importer);
-  SettingsApi settings_api(api);
+  ResourceApis resources(api);
   DevApi dev_api(api, config.timing, [&s](std::optional<TimePoint> t) { s.clock.pin(t); });
-  sessions_api.register_routes(router);
-  participants_api.register_routes(router);
-  // Their static paths (/participants/ambassadors, /participants/travel-grants) must win over /:id.
-  ambassadors_api.register_routes(router);
-  travel_grants_api.register_routes(router);
-  participants_api.register_id_routes(router);
-  registrations_api.register_routes(router);
-  checkin_api.register_routes(router);
-  reports_api.register_routes(router);
-  exports_api.register_routes(router);
-  bulk_api.register_routes(router);
-  health_api.register_routes(router);
-  settings_api.register_routes(router);
+  resources.register_routes(router);
   MetricsApi metrics_api(api, observability.registry());
   metrics_api.register_routes(router);
   DocsApi docs_api;
