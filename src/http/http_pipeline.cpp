@@ -92,13 +92,13 @@ void HttpPipeline::observe(const RequestContext& ctx, const HttpResponse& respon
     observer->on_response(ctx, response, elapsed);
 }
 
+Principal HttpPipeline::identify(const HttpRequest& request) const {
+  return authenticator_ != nullptr ? authenticator_->identify(request) : Authenticator::anonymous_admin();
+}
+
 std::optional<Error> HttpPipeline::access_check(const HttpRequest& request, const Route& route,
-                                                RequestContext& ctx) const {
-  if (authenticator_ == nullptr) {
-    ctx.principal = Authenticator::anonymous_admin();
-    return std::nullopt;
-  }
-  ctx.principal = authenticator_->identify(request);
+                                                const RequestContext& ctx) const {
+  if (authenticator_ == nullptr) return std::nullopt;
   return authenticator_->authorize(ctx.principal, route.role, request);
 }
 
@@ -108,10 +108,7 @@ std::optional<HttpResponse> HttpPipeline::rate_limit(const Route& route, const R
   // A signed-in caller gets buckets of their own, so that volunteers behind one NAT do not share
   // one address's allowance. Only valid credentials count: invented tokens fall back to the address.
   std::string client = ctx.client;
-  if (authenticator_ != nullptr) {
-    auto who = authenticator_->identify(ctx.request);
-    if (!who.user_id.empty()) client += "|" + who.user_id;
-  }
+  if (!ctx.principal.user_id.empty()) client += "|" + ctx.principal.user_id;
   auto decision = guards_.rate_limiter->check(route.method, route.pattern, client);
   headers = std::move(decision.headers);
   if (decision.allowed) return std::nullopt;
@@ -156,6 +153,8 @@ Task<HttpResponse> HttpPipeline::handle(const HttpRequest& request, std::string 
     auto match = router_.match(request.method(), ctx.path);
     // Known from here on, so that metrics and the access log name the route of refused requests too.
     if (match) ctx.route = match->route;
+    // Once, for both the rate limiter's buckets and the access check (an in-memory lookup).
+    if (match && !preflight) ctx.principal = identify(request);
     if (preflight) {
       // Every OPTIONS is answered here, as the reference's cors middleware does; the allow
       // headers only for a configured origin.

@@ -44,7 +44,8 @@ class HttpPipeline {
   std::string request_id(const HttpRequest& request);
   void finish(HttpResponse& response, const std::string& request_id) const;
   // 401/403 when the caller may not use the route; sets ctx.principal.
-  std::optional<Error> access_check(const HttpRequest& request, const Route& route, RequestContext& ctx) const;
+  Principal identify(const HttpRequest& request) const;
+  std::optional<Error> access_check(const HttpRequest& request, const Route& route, const RequestContext& ctx) const;
   // Step 4: counts the request against its route's limits; the 429 when over one. `headers`
   // receives the rate-limit headers, which go on whatever the answer turns out to be.
   std::optional<HttpResponse> rate_limit(const Route& route, const RequestContext& ctx,
