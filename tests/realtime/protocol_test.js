@@ -51,9 +51,9 @@ function openWs(query, { answerPings = false } = {}) {
     const w = waiters.shift();
     if (w) w(m); else messages.push(m);
   });
-  ws.next = () => withTimeout(new Promise((resolve) => {
+  ws.next = (ms = 3000) => withTimeout(new Promise((resolve) => {
     if (messages.length) resolve(messages.shift()); else waiters.push(resolve);
-  }), 3000, 'websocket message');
+  }), ms, 'websocket message');
   ws.closed = new Promise((resolve) => ws.on('close', (code) => resolve(code)));
   return ws;
 }
@@ -275,6 +275,8 @@ run({
 
   async 'websocket: a client that does not read is dropped (slow consumer); others go on'() {
     const c = await rawWs();
+    // The server may drop it while these writes are still going out (ECONNRESET): expected.
+    c.socket.on('error', () => {});
     c.socket.pause();  // reads nothing from here on
     const other = openWs('EIO=4&transport=websocket', { answerPings: true });
     assert.equal((await other.next())[0], '0');
@@ -282,17 +284,23 @@ run({
     const chunk = `4${'x'.repeat(900 * 1024)}`;
     for (let i = 0; i < 40; i++) c.send(0x1, chunk, { zeroKey: true });
     other.send('4still served');
-    assert.equal(await other.next(), '4still served');
+    // Generous: the one I/O thread is also reading the 36 MB above, on a machine shared with builds.
+    assert.equal(await other.next(15000), '4still served');
     let received = 0;
     c.socket.on('data', (d) => { received += d.length; });
-    c.socket.on('error', () => {});
-    const closed = new Promise((resolve) => c.socket.on('close', resolve));
+    // It may be gone already: a reset while our writes were still going out closes even a paused socket.
+    const closed = c.ended ? Promise.resolve() : new Promise((resolve) => c.socket.on('close', resolve));
     c.socket.resume();
     await withTimeout(closed, 10000, 'the slow consumer to be dropped');
     assert.ok(received < 40 * chunk.length, `dropped before all echoes (got ${received} bytes)`);
-    other.send('4after');
-    assert.equal(await other.next(), '4after');
     other.close();
+    // And the server still serves clients afterwards. A new one: with the echo server's 200 ms
+    // ping timeout, a long-lived client on a loaded machine can time out for reasons of its own.
+    const after = openWs('EIO=4&transport=websocket');
+    assert.equal((await after.next(15000))[0], '0');
+    after.send('4after');
+    assert.equal(await after.next(15000), '4after');
+    after.close();
   },
 
   async 'socket.io: a first packet that is not CONNECT, or a malformed one, closes the connection'() {
