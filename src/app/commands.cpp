@@ -107,8 +107,30 @@ bool prepare_data_dir(const Config& config) {
   return true;
 }
 
+std::optional<DataDirLock> lock_data_dir(const Config& config, std::string_view command, std::string_view advice,
+                                         int& exit_code) {
+  std::string holder;
+  std::optional<DataDirLock> lock;
+  try {
+    lock = DataDirLock::try_acquire(config.data_dir, holder);
+  } catch (const std::exception& e) {
+    spdlog::critical("{}: {}", command, e.what());
+    exit_code = kExitData;
+    return std::nullopt;
+  }
+  if (!lock) {
+    spdlog::critical("{}: data directory {} is in use by {}; {}", command, config.data_dir.string(), holder, advice);
+    exit_code = kExitInUse;
+  }
+  return lock;
+}
+
 int run_migrate(const Config& config) {
   if (!prepare_data_dir(config)) return kExitData;
+  // A server holds prepared statements for the schema it started with; change it only when none runs.
+  int refused = kExitOk;
+  auto lock = lock_data_dir(config, "migrate", "stop the server first (nothing was changed)", refused);
+  if (!lock) return refused;
   try {
     SqliteConnection db(config.database_file(), SqliteConnection::Mode::kReadWrite);
     int before = schema_version(db);
@@ -145,20 +167,10 @@ int run_demo(const Config& config, bool force) {
 int run_serve(const Config& config) {
   if (!prepare_data_dir(config)) return kExitData;
   // One server per data directory: a second one would share the SQLite file's writer lock and
-  // interleave its scheduler with ours; `admit restore` checks the same lock.
-  std::optional<DataDirLock> lock;
-  try {
-    std::string holder;
-    lock = DataDirLock::try_acquire(config.data_dir, holder);
-    if (!lock) {
-      spdlog::critical("data directory {} is in use by {}; one server per data directory", config.data_dir.string(),
-                       holder);
-      return kExitInUse;
-    }
-  } catch (const std::exception& e) {
-    spdlog::critical("{}", e.what());
-    return kExitData;
-  }
+  // interleave its scheduler with ours; `admit restore` and `admit migrate` check the same lock.
+  int refused = kExitOk;
+  auto lock = lock_data_dir(config, "serve", "one server per data directory", refused);
+  if (!lock) return refused;
   if (auto files = raise_open_file_limit(); files.after < 4096) {
     spdlog::warn("only {} open files allowed (ulimit -n): that caps concurrent connections; raise the hard limit",
                  files.after);

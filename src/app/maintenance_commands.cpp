@@ -7,7 +7,6 @@
 #include <ctime>
 
 #include "app/commands.hpp"
-#include "app/data_dir_lock.hpp"
 #include "app/periodic_backup.hpp"
 #include "storage/sqlite/sqlite_backup.hpp"
 #include "storage/sqlite/sqlite_check.hpp"
@@ -121,31 +120,17 @@ int run_restore(const Config& config, const std::filesystem::path& file) {
     spdlog::critical("restore: {} is not a usable admit backup; nothing was changed", file.string());
     return kExitData;
   }
-  std::error_code ec;
-  std::filesystem::create_directories(config.data_dir, ec);
-  if (ec) {
-    spdlog::critical("cannot create data directory {}: {}", config.data_dir.string(), ec.message());
-    return kExitData;
-  }
+  if (!prepare_data_dir(config)) return kExitData;
   auto live = config.database_file();
   if (same_file(live, file)) {
     spdlog::critical("restore: {} is the live data file itself", file.string());
     return kExitConfig;
   }
-  std::string holder;
-  std::optional<DataDirLock> lock;
-  try {
-    lock = DataDirLock::try_acquire(config.data_dir, holder);
-  } catch (const std::exception& e) {
-    spdlog::critical("restore: {}", e.what());
-    return kExitData;
-  }
-  if (!lock) {
-    spdlog::critical("restore: {} is using {}; stop the server first (nothing was changed)", holder,
-                     config.data_dir.string());
-    return kExitInUse;
-  }
+  int refused = kExitOk;
+  auto lock = lock_data_dir(config, "restore", "stop the server first (nothing was changed)", refused);
+  if (!lock) return refused;
 
+  std::error_code ec;
   std::filesystem::path kept;
   if (std::filesystem::exists(live)) {
     bool folded = fold_write_ahead_log(live);

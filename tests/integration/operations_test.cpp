@@ -298,6 +298,16 @@ TEST(OperationsTest, ASecondServerOnTheSameDataDirectoryIsRefused) {
   EXPECT_EQ(http.get("/api/v1/health/live").status, 200);
 }
 
+TEST(OperationsTest, MigrateIsRefusedWhileAServerHoldsTheDataDirectory) {
+  ServerProcess server;
+  auto migrate = run_admit({"migrate", "--data", server.data_dir().string()});
+  EXPECT_EQ(migrate.exit_code, 4) << migrate.output;
+  EXPECT_NE(migrate.output.find("in use by admit process " + std::to_string(server.pid())), std::string::npos)
+      << migrate.output;
+  HttpClient http(server.port());
+  EXPECT_EQ(http.get("/api/v1/health/live").status, 200);
+}
+
 TEST(OperationsTest, AForeignOrDamagedDataFileAtStartGivesAClearMessageAndExitCode3) {
   TempDirectory dir;
   auto db = dir.path() / "admit.db";
