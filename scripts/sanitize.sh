@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds admit and its tests with a sanitizer and runs them:
-#   scripts/sanitize.sh asan   AddressSanitizer + UndefinedBehaviorSanitizer, build-asan/, every test
+#   scripts/sanitize.sh asan   AddressSanitizer + UndefinedBehaviorSanitizer (clang), build-asan/, every
+#                              test and the replay of every committed fuzz corpus
 #   scripts/sanitize.sh tsan   ThreadSanitizer, build-tsan/, the tests that run threads (see below)
 # Extra arguments go to ctest (e.g. -R Concurrency). Reports of every process (the test binaries
 # and the admit servers they start) are written to <build>/sanitizer-logs/; any report fails the
@@ -19,11 +20,7 @@ case "$mode" in
     ;;
 esac
 
-jobs=${ADMIT_BUILD_JOBS:-$(nproc)}
-# -O1 as the sanitizers' documentation advises: fast enough to run, quick to build, good stacks.
-cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=None -DCMAKE_CXX_FLAGS="-O1 -g1" \
-  -DADMIT_SANITIZE="$sanitize" -DADMIT_BUILD_BENCH=OFF >/dev/null
-ninja -C "$dir" -j "$jobs" admit admit_unit_tests admit_integration_tests fuzz_replays
+scripts/sanitizer-build.sh "$mode" admit admit_unit_tests admit_integration_tests fuzz_replays
 
 logs=$PWD/$dir/sanitizer-logs
 rm -rf "$logs" && mkdir -p "$logs"

@@ -15,12 +15,12 @@ Error csv_error(const std::string& why, int line) {
 
 bool is_utf8_text(std::string_view text) { return text.find('\0') == std::string_view::npos && is_utf8(text); }
 
-Result<Table> read_csv(std::string_view text) {
+Result<TextSheet> read_csv(std::string_view text) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (!is_utf8_text(text)) {
     return Error{ErrorKind::kBadRequest, "Invalid CSV file: the text is not UTF-8", {}};
   }
-  Table table;
+  TextSheet table;
   std::vector<std::string> row;
   std::string field;
   int line = 1;

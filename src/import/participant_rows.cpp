@@ -38,7 +38,7 @@ std::size_t characters(std::string_view text) {
 
 }  // namespace
 
-ParticipantRows participant_rows(const Table& table) {
+ParticipantRows participant_rows(const TextSheet& table) {
   ParticipantRows out;
   std::size_t header_index = 0;
   while (header_index < table.rows.size() && is_blank(table.rows[header_index]))

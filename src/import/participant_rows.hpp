@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "domain/participant_import.hpp"
-#include "import/table.hpp"
+#include "import/text_sheet.hpp"
 
 namespace admit {
 
@@ -19,6 +19,6 @@ struct ParticipantRows {
 // blank rows are skipped. A row without name or email is rejected with the reference's "Name and
 // email are required"; an invalid email or an over-long value with the validation message of
 // POST /participants.
-ParticipantRows participant_rows(const Table& table);
+ParticipantRows participant_rows(const TextSheet& table);
 
 }  // namespace admit

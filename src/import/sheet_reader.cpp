@@ -41,7 +41,7 @@ bool declared_as_sheet(std::string_view content_type, std::string_view filename)
 
 }  // namespace
 
-Result<Table> read_sheet(std::string_view bytes, std::string_view content_type, std::string_view filename,
+Result<TextSheet> read_sheet(std::string_view bytes, std::string_view content_type, std::string_view filename,
                          const XlsxLimits& limits) {
   if (!declared_as_sheet(content_type, filename)) return invalid_type();
   if (looks_like_zip(bytes)) return read_xlsx(bytes, limits);

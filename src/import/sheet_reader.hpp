@@ -3,7 +3,7 @@
 #include <string_view>
 
 #include "domain/result.hpp"
-#include "import/table.hpp"
+#include "import/text_sheet.hpp"
 #include "import/xlsx_reader.hpp"
 
 namespace admit {
@@ -16,7 +16,7 @@ inline constexpr std::size_t kMaxUploadFileBytes = 10 * 1024 * 1024;
 // leaves the decision to the name); what it is then comes from its bytes: a zip archive is read
 // as .xlsx, UTF-8 text as CSV. Anything else (a .txt upload, a legacy binary .xls, an image) is
 // a 400 Error: "Invalid file type. Only Excel and CSV files are allowed." or a clearer reason.
-Result<Table> read_sheet(std::string_view bytes, std::string_view content_type, std::string_view filename,
+Result<TextSheet> read_sheet(std::string_view bytes, std::string_view content_type, std::string_view filename,
                          const XlsxLimits& limits = {});
 
 }  // namespace admit

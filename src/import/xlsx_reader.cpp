@@ -252,7 +252,7 @@ std::vector<std::string> parse_shared_strings(const std::string& xml, std::optio
 
 bool looks_like_zip(std::string_view bytes) { return bytes.substr(0, 4) == std::string_view("PK\x03\x04", 4); }
 
-Result<Table> read_xlsx(std::string_view bytes, const XlsxLimits& limits) {
+Result<TextSheet> read_xlsx(std::string_view bytes, const XlsxLimits& limits) {
   auto opened = Archive::open(bytes, limits.max_uncompressed_bytes);
   if (!opened) return opened.error();
   Archive& zip = **opened;
@@ -309,7 +309,7 @@ Result<Table> read_xlsx(std::string_view bytes, const XlsxLimits& limits) {
   if (!sheet) return sheet.error();
   if (!*sheet) return xlsx_error("the first worksheet (" + sheet_path + ") is missing");
 
-  Table table;
+  TextSheet table;
   std::size_t cells = 0;
   int row_number = 0;           // 1-based, of the current <row>
   std::size_t next_column = 0;  // 1-based column of a cell without a reference

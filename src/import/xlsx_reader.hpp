@@ -4,7 +4,7 @@
 #include <string_view>
 
 #include "domain/result.hpp"
-#include "import/table.hpp"
+#include "import/text_sheet.hpp"
 
 namespace admit {
 
@@ -21,7 +21,7 @@ struct XlsxLimits {
 // and rows placed by their references ("C7"). Styles and dates' formats are not applied. A file
 // that is not a zip, misses the workbook, inflates past the limits or holds malformed XML is a
 // 400 Error that says so.
-Result<Table> read_xlsx(std::string_view bytes, const XlsxLimits& limits = {});
+Result<TextSheet> read_xlsx(std::string_view bytes, const XlsxLimits& limits = {});
 
 // Whether the bytes start like a zip archive (every .xlsx does).
 bool looks_like_zip(std::string_view bytes);

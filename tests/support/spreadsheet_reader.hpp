@@ -43,10 +43,11 @@ inline nlohmann::json read_xlsx(const std::string& bytes) {
   return nlohmann::json::parse(out);
 }
 
-// The rows of the named sheet (throws if it is missing).
-inline nlohmann::json sheet_rows(const nlohmann::json& workbook, const std::string& name) {
+// The rows of the named sheet (throws if it is missing), as the tests' JSON type, so that they compare
+// with expected values without an ambiguous mixed-type operator== (clang rejects that one).
+inline nlohmann::ordered_json sheet_rows(const nlohmann::json& workbook, const std::string& name) {
   for (const auto& sheet : workbook.at("sheets"))
-    if (sheet.at("name") == name) return sheet.at("rows");
+    if (sheet.at("name") == name) return nlohmann::ordered_json(sheet.at("rows"));
   throw std::runtime_error("no sheet " + name);
 }
 

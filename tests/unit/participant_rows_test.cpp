@@ -5,7 +5,7 @@
 namespace admit {
 namespace {
 
-Table table(std::vector<std::vector<std::string>> rows) { return Table{std::move(rows)}; }
+TextSheet table(std::vector<std::vector<std::string>> rows) { return TextSheet{std::move(rows)}; }
 
 TEST(ParticipantRows, MapsTheNamedColumnsAndTrimsCells) {
   auto out = participant_rows(table({

@@ -32,7 +32,7 @@ TEST(XlsxWorkbook, SheetsHeadersAndCellsOfEveryKind) {
   EXPECT_EQ(test::sheet_names(book), (std::vector<std::string>{"Report", "Check-ins"}));
   auto rows = test::sheet_rows(book, "Report");
   ASSERT_EQ(rows.size(), 3U);
-  EXPECT_EQ(rows[0], nlohmann::json::parse(R"(["name","count","open","note"])"));
+  EXPECT_EQ(rows[0], nlohmann::ordered_json::parse(R"(["name","count","open","note"])"));
   EXPECT_EQ(rows[1][0], "Zoë, \"the\" Müller");
   EXPECT_EQ(rows[1][1], 3);
   EXPECT_EQ(rows[1][2], true);
@@ -40,7 +40,7 @@ TEST(XlsxWorkbook, SheetsHeadersAndCellsOfEveryKind) {
   EXPECT_EQ(rows[2][1], 2.5);
   EXPECT_EQ(rows[2][2], false);
   EXPECT_TRUE(rows[2][3].is_null());
-  EXPECT_EQ(test::sheet_rows(book, "Check-ins"), nlohmann::json::parse(R"([["x"]])"));
+  EXPECT_EQ(test::sheet_rows(book, "Check-ins"), nlohmann::ordered_json::parse(R"([["x"]])"));
 }
 
 TEST(XlsxWorkbook, LeavesNoTemporaryFileBehind) {

@@ -9,7 +9,7 @@ namespace admit {
 // record is one row even when a quoted field spans lines; blank rows stay, as empty rows, so that
 // row numbers in reports point at the row a spreadsheet program shows). Rows may have different
 // lengths; a missing cell reads as "".
-struct Table {
+struct TextSheet {
   std::vector<std::vector<std::string>> rows;
 };
 
