@@ -46,8 +46,16 @@ class IdempotencyStoreTest : public ::testing::Test {
     };
   }
 
+  // The storage threads post completions into this context, so it outlives them (it is destroyed
+  // after the destructor's shutdown); a context per call could be destroyed while a storage thread
+  // is still inside post() (ThreadSanitizer reports that).
+  asio::io_context& fresh_io() {
+    io_.restart();
+    return io_;
+  }
+
   HttpResponse run(const HttpRequest& req, const Handler& handler, Principal principal = {}) {
-    asio::io_context io;
+    asio::io_context& io = fresh_io();
     HttpResponse out;
     asio::co_spawn(
         io,
@@ -68,7 +76,7 @@ class IdempotencyStoreTest : public ::testing::Test {
   }
 
   int stored_rows() {
-    asio::io_context io;
+    asio::io_context& io = fresh_io();
     int rows = 0;
     asio::co_spawn(
         io,
@@ -83,6 +91,7 @@ class IdempotencyStoreTest : public ::testing::Test {
     return rows;
   }
 
+  asio::io_context io_;
   TempDir dir_;
   FakeClock clock_;
   IdempotencyOptions options_;
@@ -199,7 +208,7 @@ TEST_F(IdempotencyStoreTest, OnlyWriteMethodsWithTheHeaderAskForIt) {
 
 // Requests with one key that overlap: the later ones wait for the first and replay it.
 TEST_F(IdempotencyStoreTest, SimultaneousRequestsWithOneKeyHaveOneEffect) {
-  asio::io_context io;
+  asio::io_context& io = fresh_io();
   int started = 0;
   Handler slow = [&](RequestContext&) -> Task<HttpResponse> {
     ++started;
@@ -242,7 +251,7 @@ TEST_F(IdempotencyStoreTest, SimultaneousRequestsWithOneKeyHaveOneEffect) {
 TEST_F(IdempotencyStoreTest, AWaiterGivesUpWith409) {
   options_.wait = std::chrono::milliseconds(20);
   store_ = std::make_unique<IdempotencyStore>(*db_, clock_, options_);
-  asio::io_context io;
+  asio::io_context& io = fresh_io();
   Handler slow = [&](RequestContext&) -> Task<HttpResponse> {
     asio::steady_timer timer(co_await asio::this_coro::executor, std::chrono::milliseconds(500));
     co_await timer.async_wait(asio::use_awaitable);
