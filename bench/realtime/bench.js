@@ -5,27 +5,45 @@
 // INTERVAL ms apart (admit: POST /api/v1/checkin/accept; socket.io: POST /emit, which emits the same
 // three events), and every `sessions:checkin` delivery is timed: receive time - time the HTTP request
 // was sent (CLOCK_MONOTONIC in all processes). The server's VmRSS is read with the clients connected.
-// Usage: node bench.js [--clients 10000] [--checkins 20] [--interval 200] [--workers 4] [--batch 500] [--client raw|sio]
-//                      [--servers admit,socketio] [--admit ../../build/admit] [--json FILE]
+// Usage: node bench.js [--clients 10000] [--checkins 20] [--interval 200] [--batch 500] [--client native|raw|sio]
+//                      [--native ../../build/realtime_load] [--native-threads 1] [--native-args '--read-chunk 7']
+//                      [--workers 4 (raw, sio)]
+//                      [--servers admit,socketio] [--admit ../../build/admit] [--admit-args ';--threads 2' (variants)]
+//                      [--pin-server CPUS] [--pin-clients CPUS] [--json FILE]
 // Run through run.sh (raises the fd limit). Everything listens on 127.0.0.1 and stops by itself.
-const { spawn, fork } = require('node:child_process');
+const { spawn, fork, execFileSync } = require('node:child_process');
+const { EventEmitter } = require('node:events');
+const readline = require('node:readline');
 const fs = require('node:fs');
 const http = require('node:http');
 const os = require('node:os');
 const path = require('node:path');
 
-const args = { clients: 10000, checkins: 20, interval: 200, workers: 4, batch: 500, servers: 'admit,socketio', client: 'raw',
-  admit: path.join(__dirname, '..', '..', 'build', 'admit'), json: '', settle: 2000, drain: 15000 };
+const args = { clients: 10000, checkins: 20, interval: 200, workers: 4, batch: 500, servers: 'admit,socketio', client: 'native',
+  admit: path.join(__dirname, '..', '..', 'build', 'admit'), 'admit-args': '', json: '', settle: 2000, drain: 15000,
+  native: path.join(__dirname, '..', '..', 'build', 'realtime_load'), 'native-threads': 1, 'native-args': '', 'pin-server': '', 'pin-clients': '' };
 for (let i = 2; i < process.argv.length; i += 2) {
   const key = process.argv[i].replace(/^--/, '');
   if (!(key in args)) { console.error(`unknown option ${process.argv[i]}`); process.exit(2); }
   args[key] = typeof args[key] === 'number' ? Number(process.argv[i + 1]) : process.argv[i + 1];
+  if (Number.isNaN(args[key])) { console.error(`${process.argv[i]} needs a number`); process.exit(2); }
 }
+if (!['native', 'raw', 'sio'].includes(args.client)) { console.error(`--client must be native, raw or sio`); process.exit(2); }
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const nowMs = () => Number(process.hrtime.bigint()) / 1e6;
 const agent = new http.Agent({ keepAlive: true, maxSockets: 8 });
 const log = (...a) => console.error(`[${new Date().toISOString().slice(11, 23)}]`, ...a);
+
+// The servers running now and their temporary directories: an abort must not leave them behind.
+const live = new Map();
+function abort(code) {
+  for (const [child, dir] of live) {
+    child.kill('SIGKILL');
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  process.exit(code);
+}
 
 function request(port, method, p, body, onSend) {
   return new Promise((resolve, reject) => {
@@ -72,11 +90,12 @@ async function waitPortFile(file, child, what) {
   return Number(fs.readFileSync(file, 'utf8').trim());
 }
 
-async function startAdmit(dir) {
+async function startAdmit(dir, extraArgs) {
   const portFile = path.join(dir, 'port');
   const stderr = fs.openSync(path.join(dir, 'admit.log'), 'w');
+  const extra = extraArgs.split(/\s+/).filter(Boolean);
   const child = spawn(args.admit, ['serve', '--port', '0', '--port-file', portFile, '--data', path.join(dir, 'data'),
-    '--host', '127.0.0.1', '--log-level', 'warn', '--auth', 'off', '--rate-limit', 'off'],
+    '--host', '127.0.0.1', '--log-level', 'warn', '--auth', 'off', '--rate-limit', 'off', ...extra],
   { stdio: ['ignore', 'ignore', stderr] });
   const port = await waitPortFile(portFile, child, 'admit');
   // One open session, CHECKINS participants: each check-in is a new (participant, session) pair.
@@ -93,7 +112,7 @@ async function startAdmit(dir) {
     for (const p of res.body.data) ids.push(p._id);
     if (!res.body.meta.hasNextPage) break;
   }
-  return { name: 'admit', child, port, log: path.join(dir, 'admit.log'),
+  return { name: extra.length ? `admit ${extra.join(' ')}` : 'admit', child, port, log: path.join(dir, 'admit.log'),
     checkin: (i, onSend) => request(port, 'POST', '/api/v1/checkin/accept', { participantId: ids[i], sessionId }, onSend),
     participantId: (i) => ids[i] };
 }
@@ -113,6 +132,50 @@ function percentile(sorted, p) {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 }
 
+// `--client native`: one realtime_load process (C++, epoll) that holds all the clients. It speaks the
+// same messages as clients.js, as JSON lines on stdout answering text commands on stdin.
+class NativeClients extends EventEmitter {
+  constructor(port) {
+    super();
+    this.child = spawn(args.native, ['--host', '127.0.0.1', '--port', String(port), '--threads', String(args['native-threads']),
+      ...args['native-args'].split(/\s+/).filter(Boolean)],
+      { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.pid = this.child.pid;
+    this.closing = false;
+    // A load generator gone in the middle of a run leaves nothing to measure (and a reply never comes).
+    const gone = (why) => { if (!this.closing) { log(`realtime_load ${why}`); abort(1); } };
+    this.child.on('exit', (code, signal) => { this.emit('exit', code, signal); gone(`exited (${code ?? signal})`); });
+    this.child.on('error', (e) => gone(`failed: ${e.message}`));
+    this.child.stdin.on('error', () => {});  // EPIPE once it is gone: reported by 'exit'
+    readline.createInterface({ input: this.child.stdout, crlfDelay: Infinity }).on('line', (line) => {
+      let m;
+      try { m = JSON.parse(line); } catch { return log(`realtime_load said: ${line.slice(0, 200)}`); }
+      if (m.cmd === 'error') log(`realtime_load: ${m.message}`);
+      this.emit('message', m);
+    });
+  }
+  get exitCode() { return this.child.exitCode ?? this.child.signalCode; }
+  send(msg) {
+    const line = msg.cmd === 'open' ? `open ${msg.n}` : msg.cmd;
+    if (this.child.stdin.writable) this.child.stdin.write(`${line}\n`);
+    if (msg.cmd === 'close') {
+      this.closing = true;
+      this.child.stdin.end();
+    }
+  }
+  kill(signal) {
+    this.closing = true;
+    this.child.kill(signal);
+  }
+}
+
+// Pins every thread of a process (threads it creates later inherit it) to the CPU list, e.g. "1" or "0-1".
+function pin(pid, cpus, what) {
+  if (!cpus) return;
+  execFileSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore' });
+  log(`${what} (pid ${pid}) pinned to CPU ${cpus}`);
+}
+
 function ask(worker, msg, reply) {
   return new Promise((resolve) => {
     const on = (m) => { if (m.cmd === reply) { worker.off('message', on); resolve(m); } };
@@ -121,14 +184,21 @@ function ask(worker, msg, reply) {
   });
 }
 
-async function measure(kind) {
+async function measure(kind, admitArgs) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'admit-rt-bench-'));
-  const server = kind === 'admit' ? await startAdmit(dir) : await startSocketIo(dir);
+  const server = kind === 'admit' ? await startAdmit(dir, admitArgs) : await startSocketIo(dir);
+  live.set(server.child, dir);
   const url = `http://127.0.0.1:${server.port}`;
   const pid = server.child.pid;
-  const result = { server: server.name, clients: args.clients, workers: args.workers, client: args.client };
-  const workers = Array.from({ length: args.workers }, () => fork(path.join(__dirname, 'clients.js'), [], { stdio: 'inherit' }));
+  const workers = args.client === 'native' ? [new NativeClients(server.port)]
+    : Array.from({ length: args.workers }, () => fork(path.join(__dirname, 'clients.js'), [], { stdio: 'inherit' }));
+  const result = { server: server.name, clients: args.clients, client: args.client, clientProcesses: workers.length,
+    clientThreads: args.client === 'native' ? args['native-threads'] : 1, admitArgs: kind === 'admit' ? admitArgs : undefined,
+    pinServer: args['pin-server'] || undefined, pinClients: args['pin-clients'] || undefined,
+    loadAverageBefore: os.loadavg().map((x) => Math.round(x * 100) / 100) };
   try {
+    pin(pid, args['pin-server'], server.name);
+    for (const w of workers) pin(w.pid, args['pin-clients'], 'load generator');
     result.rssIdleKiB = procStatus(pid).VmRSS;
     // Connect gradually: a batch of `batch` clients split over the workers, the next one once all are subscribed.
     const t0 = Date.now();
@@ -136,7 +206,7 @@ async function measure(kind) {
     const errors = {};
     for (let opened = 0; opened < args.clients; opened += args.batch) {
       const n = Math.min(args.batch, args.clients - opened);
-      const shares = workers.map((_, w) => Math.floor(n / args.workers) + (w < n % args.workers ? 1 : 0));
+      const shares = workers.map((_, w) => Math.floor(n / workers.length) + (w < n % workers.length ? 1 : 0));
       const replies = await Promise.all(workers.map((w, i) => ask(w, { cmd: 'open', url, n: shares[i], kind: args.client }, 'opened')));
       for (const r of replies) {
         ok += r.ok; failed += r.failed;
@@ -158,6 +228,7 @@ async function measure(kind) {
     const sent = new Map();
     const statuses = {};
     const ticks0 = cpuTicks(pid);
+    const clientTicks0 = workers.map((w) => cpuTicks(w.pid));
     const start = nowMs();
     const pending = [];
     for (let i = 0; i < args.checkins; i++) {
@@ -179,6 +250,8 @@ async function measure(kind) {
       await sleep(100);
     }
     result.serverCpuSecondsDuringCheckins = (cpuTicks(pid) - ticks0) / 100;
+    result.clientCpuSecondsDuringCheckins = workers.reduce((a, w, i) => a + cpuTicks(w.pid) - clientTicks0[i], 0) / 100;
+    result.loadAverageAfter = os.loadavg().map((x) => Math.round(x * 100) / 100);
     const st2 = procStatus(pid);
     result.rssAfterKiB = st2.VmRSS;
     result.hwmKiB = st2.VmHWM;
@@ -203,6 +276,11 @@ async function measure(kind) {
     result.latencyMs = { p50: r2(percentile(lat, 50)), p90: r2(percentile(lat, 90)), p99: r2(percentile(lat, 99)),
       max: r2(lat[lat.length - 1]), min: r2(lat[0]) };
     result.stillConnected = collected.reduce((a, c) => a + c.connected, 0);
+    if (collected[0].frames !== undefined) {  // the native client also counts what it read
+      result.clientFramesRead = collected.reduce((a, c) => a + c.frames, 0);
+      result.clientBytesRead = collected.reduce((a, c) => a + c.bytes, 0);
+    }
+    result.deliveriesPerCheckin = [...new Set(Object.values(perCheckin))].sort((a, b) => a - b);
     result.clientDisconnects = collected.reduce((a, c) => a + c.disconnects, 0);
     result.disconnectReasons = {};
     for (const c of collected) for (const [k, v] of Object.entries(c.disconnectReasons)) result.disconnectReasons[k] = (result.disconnectReasons[k] || 0) + v;
@@ -226,17 +304,23 @@ async function measure(kind) {
       setTimeout(() => { server.child.kill('SIGKILL'); resolve(); }, 10000);
     });
     fs.rmSync(dir, { recursive: true, force: true });
+    live.delete(server.child);
   }
 }
 
+// One column per server measured (each admit variant, then socket.io), then socket.io / each admit.
 function table(results) {
-  const a = results.find((r) => r.server === 'admit');
+  const admits = results.filter((r) => r.server.startsWith('admit'));
   const s = results.find((r) => r.server === 'socket.io');
+  const cols = [...admits, ...(s ? [s] : [])];
   const mb = (k) => (k / 1024).toFixed(1);
-  const lines = ['| measure | admit | socket.io (npm) | socket.io / admit |', '|---|---|---|---|'];
+  const ratios = s ? admits.map((a) => `socket.io / ${a.server}`) : [];
+  const head = ['measure', ...cols.map((r) => (r === s ? 'socket.io (npm)' : r.server)), ...ratios];
+  const lines = [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`];
   const row = (name, f, ratio = true) => {
-    const va = a ? f(a) : NaN, vs = s ? f(s) : NaN;
-    lines.push(`| ${name} | ${a ? va : '-'} | ${s ? vs : '-'} | ${ratio && a && s ? (vs / va).toFixed(2) + '×' : ''} |`);
+    const cells = cols.map((r) => f(r));
+    const rs = s ? admits.map((a) => (ratio ? (f(s) / f(a)).toFixed(2) + '×' : '')) : [];
+    lines.push(`| ${[name, ...cells, ...rs].join(' | ')} |`);
   };
   row('clients subscribed', (r) => r.subscribed, false);
   row('`sessions:checkin` deliveries received / expected', (r) => `${r.deliveriesReceived} / ${r.deliveriesExpected}`, false);
@@ -244,21 +328,27 @@ function table(results) {
   row('server RSS, clients connected (MB)', (r) => Number(mb(r.rssConnectedKiB)));
   row('server RSS after the check-ins (MB)', (r) => Number(mb(r.rssAfterKiB)));
   row('server CPU seconds, check-in phase', (r) => r.serverCpuSecondsDuringCheckins);
+  row('load generator CPU seconds, check-in phase', (r) => r.clientCpuSecondsDuringCheckins);
   row('time to connect and subscribe all clients (s)', (r) => r.connectSeconds);
   return lines.join('\n');
 }
 
 (async () => {
-  const killer = setTimeout(() => { log('overall deadline passed'); process.exit(3); }, 15 * 60 * 1000);
+  const killer = setTimeout(() => { log('overall deadline passed'); abort(3); }, 15 * 60 * 1000);
   killer.unref();
+  // The driver sends the check-ins: with the clients, on "the other machine".
+  pin(process.pid, args['pin-clients'], 'bench.js');
   const results = [];
-  for (const kind of args.servers.split(',')) {
-    log(`--- ${kind}: ${args.clients} ${args.client} clients, ${args.workers} client processes, ${args.checkins} check-ins ${args.interval} ms apart`);
+  // --admit-args 'A;B' measures admit once per variant (';' separates; an empty variant is the default).
+  const runs = args.servers.split(',').flatMap((kind) => (kind === 'admit' ? args['admit-args'].split(';').map((v) => [kind, v.trim()]) : [[kind, '']]));
+  for (const [kind, admitArgs] of runs) {
+    const procs = args.client === 'native' ? `1 process, ${args['native-threads']} thread(s)` : `${args.workers} processes`;
+    log(`--- ${kind} ${admitArgs}: ${args.clients} ${args.client} clients (${procs}), ${args.checkins} check-ins ${args.interval} ms apart, load average ${os.loadavg().map((x) => x.toFixed(2)).join(' ')}`);
     try {
-      results.push(await measure(kind));
+      results.push(await measure(kind, admitArgs));
     } catch (e) {
-      log(`${kind} failed: ${e.stack || e}`);
-      results.push({ server: kind === 'admit' ? 'admit' : 'socket.io', error: String(e) });
+      log(`${kind} ${admitArgs} failed: ${e.stack || e}`);
+      results.push({ server: kind === 'admit' ? `admit ${admitArgs}`.trim() : 'socket.io', error: String(e) });
     }
     await sleep(3000);  // let TIME_WAIT sockets and memory settle between servers
   }

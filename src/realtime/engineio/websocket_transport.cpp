@@ -16,6 +16,25 @@ namespace {
 // peer does not read) before the socket is closed under it.
 constexpr auto kCloseLinger = std::chrono::seconds(5);
 
+// One gathered write: each frame's header in `headers`, its payload the shared (broadcast) bytes.
+void gather(const std::optional<std::string>& pong, const std::vector<EngineSession::Outbound>& batch,
+            std::vector<WsFrameHeader>& headers, std::vector<asio::const_buffer>& buffers) {
+  headers.clear();
+  buffers.clear();
+  headers.reserve(batch.size() + 1);  // the buffers point into it: no reallocation after this
+  buffers.reserve(2 * (batch.size() + 1));
+  if (pong) {
+    headers.push_back(ws_frame_header(WsOpcode::kPong, pong->size()));
+    buffers.push_back(asio::buffer(headers.back().view()));
+    buffers.push_back(asio::buffer(*pong));
+  }
+  for (const auto& frame : batch) {
+    headers.push_back(ws_frame_header(frame.binary ? WsOpcode::kBinary : WsOpcode::kText, frame.bytes->size()));
+    buffers.push_back(asio::buffer(headers.back().view()));
+    buffers.push_back(asio::buffer(*frame.bytes));
+  }
+}
+
 }  // namespace
 
 WebSocketTransport::WebSocketTransport(Socket socket, std::size_t max_message)
@@ -30,7 +49,45 @@ WebSocketTransport::WebSocketTransport(Socket socket, std::size_t max_message)
 
 void WebSocketTransport::wake() {
   auto self = shared_from_this();
-  asio::post(socket_.get_executor(), [self] { self->signal_.cancel(); });
+  asio::post(socket_.get_executor(), [self] { self->on_wake(); });
+}
+
+void WebSocketTransport::on_wake() {
+  if (writer_parked_ && !partial_ && writer_session_ != nullptr && !write_error_) {
+    flush_queued(*writer_session_, write_error_);
+    // Nothing left for the writer: it sleeps on, and the session wakes it again with the next frame.
+    if (!write_error_ && !partial_ && !reader_done_ && !writer_session_->closed()) return;
+  }
+  writer_parked_ = false;
+  signal_.cancel();
+}
+
+void WebSocketTransport::flush_queued(EngineSession& session, beast::error_code& ec) {
+  // Scratch for the gathered write, used only within this call (no suspension): per thread, so
+  // that neither a broadcast allocates them per socket nor an idle connection holds them.
+  static thread_local std::vector<WsFrameHeader> headers;
+  static thread_local std::vector<asio::const_buffer> buffers;
+  while (true) {
+    std::vector<EngineSession::Outbound> batch;
+    // No data after the peer's close frame or a protocol violation: only the close frame follows.
+    if (!peer_close_ && !protocol_error_) session.take_outbound(batch);
+    std::optional<std::string> pong = std::move(pong_);
+    pong_.reset();
+    if (batch.empty() && !pong) return;
+    gather(pong, batch, headers, buffers);
+    // The socket is non-blocking: what does not fit now is left to the writer's asynchronous write.
+    std::size_t total = asio::buffer_size(buffers);
+    std::size_t written = socket_.write_some(buffers, ec);
+    if (ec == asio::error::would_block || ec == asio::error::try_again) {
+      ec = {};
+      written = 0;
+    }
+    if (ec) return;
+    if (written < total) {
+      partial_ = PartialWrite{std::move(batch), std::move(pong), written};
+      return;
+    }
+  }
 }
 
 void WebSocketTransport::abort() {
@@ -129,51 +186,36 @@ Task<void> WebSocketTransport::linger_for_other_half(bool other_done) {
 Task<void> WebSocketTransport::write_loop(std::shared_ptr<WebSocketTransport> self,
                                           std::shared_ptr<EngineSession> session) {
   beast::error_code ec;
+  writer_session_ = session.get();
   while (true) {
-    // Block-scoped: the vectors are freed after each write, so an idle connection holds none.
-    std::vector<EngineSession::Outbound> batch;
-    // No data after the peer's close frame or a protocol violation: only the close frame follows.
-    if (!peer_close_ && !protocol_error_) session->take_outbound(batch);
-    std::optional<std::string> pong = std::move(pong_);
-    pong_.reset();
-    if (batch.empty() && !pong) {
-      if (reader_done_ || session->closed()) break;
-      signal_.expires_at(asio::steady_timer::time_point::max());
-      co_await signal_.async_wait(asio::redirect_error(asio::use_awaitable, ec));
-      ec = {};
+    if (write_error_) {
+      ec = write_error_;
+      break;
+    }
+    if (!partial_) flush_queued(*session, ec);
+    if (ec) break;
+    if (partial_) {
+      // The rest of a short write (here or in on_wake), before anything queued after it.
+      PartialWrite rest = std::move(*partial_);
+      std::vector<WsFrameHeader> headers;
+      std::vector<asio::const_buffer> buffers;
+      gather(rest.pong, rest.batch, headers, buffers);
+      beast::buffers_suffix<std::vector<asio::const_buffer>> unsent(buffers);
+      unsent.consume(rest.written);
+      co_await asio::async_write(socket_, unsent, asio::redirect_error(asio::use_awaitable, ec));
+      partial_.reset();  // only now: on_wake must not write while this is in flight
+      if (ec) break;
       continue;
     }
-    // One gathered write: each frame's header from here, its payload the shared (broadcast) bytes.
-    std::vector<WsFrameHeader> headers;
-    std::vector<asio::const_buffer> buffers;
-    headers.reserve(batch.size() + 1);
-    buffers.reserve(2 * (batch.size() + 1));
-    if (pong) {
-      headers.push_back(ws_frame_header(WsOpcode::kPong, pong->size()));
-      buffers.push_back(asio::buffer(headers.back().view()));
-      buffers.push_back(asio::buffer(*pong));
-    }
-    for (const auto& frame : batch) {
-      headers.push_back(ws_frame_header(frame.binary ? WsOpcode::kBinary : WsOpcode::kText, frame.bytes->size()));
-      buffers.push_back(asio::buffer(headers.back().view()));
-      buffers.push_back(asio::buffer(*frame.bytes));
-    }
-    // Most writes fit in the socket's send buffer: try at once (the socket is non-blocking), which
-    // saves an asynchronous operation and its completion per socket per broadcast.
-    std::size_t total = asio::buffer_size(buffers);
-    std::size_t written = socket_.write_some(buffers, ec);
-    if (ec == asio::error::would_block || ec == asio::error::try_again) {
-      ec = {};
-      written = 0;
-    }
-    if (ec) break;
-    if (written < total) {
-      beast::buffers_suffix<std::vector<asio::const_buffer>> rest(buffers);
-      rest.consume(written);
-      co_await asio::async_write(socket_, rest, asio::redirect_error(asio::use_awaitable, ec));
-      if (ec) break;
-    }
+    if (reader_done_ || session->closed()) break;
+    signal_.expires_at(asio::steady_timer::time_point::max());
+    writer_parked_ = true;
+    co_await signal_.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+    writer_parked_ = false;
+    ec = {};
   }
+  writer_parked_ = false;
+  writer_session_ = nullptr;
   if (!ec && socket_.is_open()) {
     auto frame = ws_close_frame(close_code());
     co_await asio::async_write(socket_, asio::buffer(frame), asio::redirect_error(asio::use_awaitable, ec));
