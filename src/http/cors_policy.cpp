@@ -14,6 +14,12 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+// The host of an authority ("Example.org:8443" -> "Example.org", "[::1]:3000" -> "[::1]").
+std::string_view host_of(std::string_view authority) {
+  if (!authority.empty() && authority.front() == '[') return authority.substr(0, authority.find(']') + 1);
+  return authority.substr(0, authority.find(':'));
+}
+
 std::string lower(std::string_view s) {
   std::string out(s);
   for (auto& c : out)
@@ -71,6 +77,16 @@ bool CorsPolicy::allows(std::string_view origin) const {
   if (origin.empty()) return false;
   // Browsers send the serialized origin in lower case; compare exactly, not by prefix.
   return std::find(origins_.begin(), origins_.end(), origin) != origins_.end();
+}
+
+bool CorsPolicy::is_own_or_allowed_origin(const HttpRequest& request) const {
+  auto origin = request[bhttp::field::origin];
+  if (origin.empty() || allows(origin)) return true;
+  // "null" (sandboxed frames, file: pages) and anything else without a scheme is not ours.
+  auto scheme_end = origin.find("://");
+  if (scheme_end == std::string_view::npos) return false;
+  auto host = host_of(request[bhttp::field::host]);
+  return !host.empty() && beast::iequals(host_of(origin.substr(scheme_end + 3)), host);
 }
 
 bool CorsPolicy::is_preflight(const HttpRequest& request) {

@@ -23,6 +23,11 @@ class CorsPolicy {
   static std::optional<CorsPolicy> parse(std::string_view list, std::string& error);
 
   bool allows(std::string_view origin) const;
+  // Whether a request's credentials (its cookie) may be trusted as coming from our own pages: no
+  // Origin (not a browser page), an Origin on this server's host (any port) or a listed origin.
+  // WebSocket handshakes are not subject to CORS, and browsers send the site's cookies with them
+  // from any page of the same site: this is the check CORS does not do for them.
+  bool is_own_or_allowed_origin(const HttpRequest& request) const;
   const std::vector<std::string>& origins() const { return origins_; }
 
   // A CORS preflight: OPTIONS with Origin and Access-Control-Request-Method.

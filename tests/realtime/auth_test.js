@@ -92,6 +92,18 @@ run({
     await admitted({ extraHeaders: { cookie }, transports: ['websocket'] });
     const stale = `admit_session=${login.body.data.token}x`;
     assert.equal(await refused({ extraHeaders: { cookie: stale }, transports: ['websocket'] }), 'Unauthorized');
+
+    // Cross-site WebSocket hijacking: a page of another origin opens the socket and the browser
+    // adds the cookie. WebSocket has no CORS, so the server ignores the cookie of such a request
+    // (polling too); a page of our own host, or of a configured origin, still connects with it.
+    const own = new URL(server.url).origin;
+    for (const transports of [['websocket'], ['polling']]) {
+      assert.equal(await refused({ extraHeaders: { cookie, origin: 'http://evil.example' }, transports }), 'Unauthorized');
+      await admitted({ extraHeaders: { cookie, origin: own }, transports });
+      await admitted({ extraHeaders: { cookie, origin: 'http://localhost:3000' }, transports });
+    }
+    // A token in auth is not a cookie: it still works from any origin (no browser adds it).
+    await admitted({ auth: { token: login.body.data.token }, extraHeaders: { origin: 'http://evil.example' }, transports: ['websocket'] });
   },
 
   async 'stop'() {

@@ -101,6 +101,30 @@ TEST(CorsPolicy, ActualResponses) {
   EXPECT_EQ(denied[bhttp::field::vary], "Origin");
 }
 
+HttpRequest handshake(const char* host, const char* origin) {
+  HttpRequest req{bhttp::verb::get, "/socket.io/?EIO=4&transport=websocket", 11};
+  if (host != nullptr) req.set(bhttp::field::host, host);
+  if (origin != nullptr) req.set(bhttp::field::origin, origin);
+  return req;
+}
+
+TEST(CorsPolicy, CredentialsAreTrustedFromOurOwnHostOrAListedOrigin) {
+  auto p = policy("https://board.example.org");
+  EXPECT_TRUE(p.is_own_or_allowed_origin(handshake("admit.example.org", nullptr))) << "no Origin: not a page";
+  EXPECT_TRUE(p.is_own_or_allowed_origin(handshake("admit.example.org", "https://admit.example.org")));
+  EXPECT_TRUE(p.is_own_or_allowed_origin(handshake("Admit.Example.org:443", "https://admit.example.org")))
+      << "behind a proxy the port may differ";
+  EXPECT_TRUE(p.is_own_or_allowed_origin(handshake("127.0.0.1:3000", "http://127.0.0.1:3000")));
+  EXPECT_TRUE(p.is_own_or_allowed_origin(handshake("[::1]:3000", "http://[::1]:3000")));
+  EXPECT_TRUE(p.is_own_or_allowed_origin(handshake("admit.example.org", "https://board.example.org")));
+
+  EXPECT_FALSE(p.is_own_or_allowed_origin(handshake("admit.example.org", "https://evil.example.org")));
+  EXPECT_FALSE(p.is_own_or_allowed_origin(handshake("admit.example.org", "https://admit.example.org.evil.net")));
+  EXPECT_FALSE(p.is_own_or_allowed_origin(handshake("admit.example.org", "null")));
+  EXPECT_FALSE(p.is_own_or_allowed_origin(handshake(nullptr, "https://admit.example.org")));
+  EXPECT_FALSE(p.is_own_or_allowed_origin(handshake("[::1", "http://[::1")));
+}
+
 TEST(SecurityHeaders, EveryResponseGetsThem) {
   HttpResponse res{bhttp::status::ok, 11};
   SecurityHeaders{}.apply(res);

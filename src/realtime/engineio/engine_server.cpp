@@ -107,6 +107,13 @@ std::shared_ptr<EngineSession> EngineServer::open_session(EngineSession::Transpo
   return session;
 }
 
+std::string EngineServer::trusted_cookie(const HttpRequest& request) const {
+  // Dropped, not refused: the connection may still authenticate with auth.token. The conformance
+  // server (no CORS list) has no credentials to protect.
+  if (options_.cors != nullptr && !options_.cors->is_own_or_allowed_origin(request)) return {};
+  return std::string(request[bhttp::field::cookie]);
+}
+
 std::shared_ptr<EngineSession> EngineServer::find(const std::string& sid) const {
   std::lock_guard lock(mutex_);
   auto it = sessions_.find(sid);
@@ -169,7 +176,7 @@ Task<HttpResponse> EngineServer::handle(HttpRequest request) {
 
   if (q.sid.empty()) {
     if (request.method() != bhttp::verb::get) co_return refuse(Refusal::kBadHandshakeMethod, request);
-    auto session = open_session(EngineSession::Transport::kPolling, std::string(request[bhttp::field::cookie]));
+    auto session = open_session(EngineSession::Transport::kPolling, trusted_cookie(request));
     if (!session) co_return refuse(Refusal::kBadRequest, request);
     // The first GET answers the open packet at once (poll returns what is queued).
     auto body = co_await session->poll();
@@ -273,7 +280,7 @@ Task<void> EngineServer::take_websocket(beast::tcp_stream& stream, HttpRequest r
     co_return;
   }
 
-  std::string cookie(request[bhttp::field::cookie]);
+  std::string cookie = trusted_cookie(request);
   auto transport = co_await accept_websocket(stream, std::move(request));
   if (!transport) co_return;
   if (!session) {

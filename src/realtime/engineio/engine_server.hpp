@@ -47,6 +47,8 @@ class EngineServer : public TransportHook {
   };
 
   std::shared_ptr<EngineSession> open_session(EngineSession::Transport transport, std::string cookie);
+  // The handshake request's cookie, or nothing when a page of another origin sent the request.
+  std::string trusted_cookie(const HttpRequest& request) const;
   // The WebSocket handshake; the transport that owns the socket from then on (null on failure).
   Task<std::shared_ptr<WebSocketTransport>> accept_websocket(beast::tcp_stream& stream, HttpRequest request);
   // The upgrade of a polling session over `transport`; true once it carries the session.
