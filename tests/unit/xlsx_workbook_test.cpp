@@ -3,19 +3,51 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <filesystem>
+#include <iterator>
+#include <optional>
+#include <stdexcept>
+#include <string>
 
 #include "../support/spreadsheet_reader.hpp"
 
 namespace admit {
 namespace {
 
-std::size_t admit_temp_files() {
-  std::size_t n = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::temp_directory_path()))
-    if (entry.path().filename().string().rfind("admit-", 0) == 0 && entry.path().extension() == ".xlsx") ++n;
-  return n;
-}
+// Points TMPDIR (which std::filesystem::temp_directory_path reads) at a fresh directory of this
+// test's own while it lives, so that temporary files of other processes running at the same time
+// (ctest -j, servers rendering exports) are not counted.
+class PrivateTempDir {
+ public:
+  PrivateTempDir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "admit-xlsx-test-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+    path_ = pattern;
+    if (const char* old = std::getenv("TMPDIR")) previous_ = old;
+    setenv("TMPDIR", path_.c_str(), 1);
+  }
+  ~PrivateTempDir() {
+    if (previous_) {
+      setenv("TMPDIR", previous_->c_str(), 1);
+    } else {
+      unsetenv("TMPDIR");
+    }
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+  }
+  PrivateTempDir(const PrivateTempDir&) = delete;
+  PrivateTempDir& operator=(const PrivateTempDir&) = delete;
+
+  std::size_t files() const {
+    auto entries = std::filesystem::directory_iterator(path_);
+    return static_cast<std::size_t>(std::distance(begin(entries), end(entries)));
+  }
+
+ private:
+  std::filesystem::path path_;
+  std::optional<std::string> previous_;
+};
 
 TEST(XlsxWorkbook, SheetsHeadersAndCellsOfEveryKind) {
   XlsxWorkbook workbook;
@@ -44,13 +76,14 @@ TEST(XlsxWorkbook, SheetsHeadersAndCellsOfEveryKind) {
 }
 
 TEST(XlsxWorkbook, LeavesNoTemporaryFileBehind) {
-  std::size_t before = admit_temp_files();
+  PrivateTempDir tmp;
   { render_xlsx({Table{"Report", {"a"}, {{std::string("1")}}}}); }
   {
     XlsxWorkbook abandoned;
     abandoned.add_sheet(Table{"Report", {"a"}, {}});
+    EXPECT_GE(tmp.files(), 1U) << "the workbook is written to a temporary file under TMPDIR";
   }
-  EXPECT_EQ(admit_temp_files(), before);
+  EXPECT_EQ(tmp.files(), 0U);
 }
 
 TEST(XlsxWorkbook, AnInvalidSheetNameIsAnError) {
