@@ -37,7 +37,8 @@ Json participant_view(const Participant& p) { return to_json(p); }
 const SchemaRegistration kDocumentedSchemas{
     {bhttp::verb::get, "/api/v1/participants/ambassadors/leaderboard", SchemaUse::Part::kQuery, &kLeaderboardSchema},
     {bhttp::verb::get, "/api/v1/participants/ambassadors/search", SchemaUse::Part::kQuery, &kSearchSchema},
-    {bhttp::verb::post, "/api/v1/participants/:id/ambassador/add-referred", SchemaUse::Part::kBody, &kAddReferredSchema},
+    {bhttp::verb::post, "/api/v1/participants/:id/ambassador/add-referred", SchemaUse::Part::kBody,
+     &kAddReferredSchema},
 };
 
 }  // namespace

@@ -79,7 +79,8 @@ Json assign_view(const AssignReport& report) {
 // The validation schemas above, as the OpenAPI description shows them (api/openapi_document.cpp).
 const SchemaRegistration kDocumentedSchemas{
     {bhttp::verb::post, "/api/v1/bulk/upload/participants", SchemaUse::Part::kQuery, &kUploadQuerySchema},
-    {bhttp::verb::post, "/api/v1/bulk/upload/sessions/:sessionId/participants", SchemaUse::Part::kQuery, &kUploadQuerySchema},
+    {bhttp::verb::post, "/api/v1/bulk/upload/sessions/:sessionId/participants", SchemaUse::Part::kQuery,
+     &kUploadQuerySchema},
     {bhttp::verb::post, "/api/v1/bulk/sessions/:sessionId/assign", SchemaUse::Part::kBody, &kAssignSchema},
 };
 

@@ -84,7 +84,8 @@ Json details_view(const TravelGrantDetails& d) {
 
 // The validation schemas above, as the OpenAPI description shows them (api/openapi_document.cpp).
 const SchemaRegistration kDocumentedSchemas{
-    {bhttp::verb::get, "/api/v1/participants/travel-grants/applications", SchemaUse::Part::kQuery, &kApplicationsSchema},
+    {bhttp::verb::get, "/api/v1/participants/travel-grants/applications", SchemaUse::Part::kQuery,
+     &kApplicationsSchema},
     {bhttp::verb::get, "/api/v1/participants/travel-grants/search", SchemaUse::Part::kQuery, &kSearchSchema},
     {bhttp::verb::patch, "/api/v1/participants/:id/travel-grant/decide", SchemaUse::Part::kBody, &kDecideSchema},
 };

@@ -13,16 +13,16 @@
 #include "api/docs_api.hpp"
 #include "api/metrics_api.hpp"
 #include "api/resource_apis.hpp"
+#include "app/access_control.hpp"
 #include "app/data_dir_lock.hpp"
 #include "app/demo_event.hpp"
 #include "app/disk_space.hpp"
-#include "app/access_control.hpp"
-#include "app/file_limit.hpp"
-#include "app/periodic_backup.hpp"
 #include "app/fan_out_event_sink.hpp"
-#include "app/request_protection.hpp"
+#include "app/file_limit.hpp"
 #include "app/metrics_server.hpp"
 #include "app/observability.hpp"
+#include "app/periodic_backup.hpp"
+#include "app/request_protection.hpp"
 #include "app/scheduler_runner.hpp"
 #include "app/sodium_random.hpp"
 #include "app/storage_now.hpp"
@@ -245,9 +245,11 @@ int run_serve(const Config& config) {
   sink.add(&realtime);
   HttpServer server(io, pipeline, HttpServerOptions{config.host, config.port}, {&engine});
   observability.attach(pipeline);
-  observability.gauges().add("admit_http_open_connections", "Open HTTP connections of the API port (WebSockets included).",
+  observability.gauges().add("admit_http_open_connections",
+                             "Open HTTP connections of the API port (WebSockets included).",
                              [&server] { return static_cast<double>(server.open_connections()); });
-  observability.gauges().add("admit_realtime_connections", "Open Engine.IO sessions (Socket.IO clients), any transport.",
+  observability.gauges().add("admit_realtime_connections",
+                             "Open Engine.IO sessions (Socket.IO clients), any transport.",
                              [&engine] { return static_cast<double>(engine.session_count()); });
   std::optional<MetricsServer> metrics_server;
   if (!config.metrics_address.empty()) {

@@ -27,8 +27,8 @@ struct Config {
   bool auth = true;
   std::string admin_token;
   bool cookie_secure = false;
-  std::string port_file;    // written with the bound port once listening
-  TimingSettings timing;    // the initial timing settings of a new store
+  std::string port_file;           // written with the bound port once listening
+  TimingSettings timing;           // the initial timing settings of a new store
   std::filesystem::path web_root;  // the built web UI; empty: beside the executable (web_root_default)
 
   // Periodic backups while serving (0 minutes: off); the directory defaults to <data>/backups.

@@ -72,8 +72,9 @@ int main(int argc, char** argv) {
   serve->add_option("--rate-limit-long", config.rate_limit_long, "Long window: LIMIT/WINDOW per route and client")
       ->envname("ADMIT_RATE_LIMIT_LONG")
       ->capture_default_str();
-  serve->add_option("--trusted-proxy", config.trusted_proxies,
-                    "Proxies whose X-Forwarded-For names the client: CIDR list, 'loopback', 'private'")
+  serve
+      ->add_option("--trusted-proxy", config.trusted_proxies,
+                   "Proxies whose X-Forwarded-For names the client: CIDR list, 'loopback', 'private'")
       ->envname("ADMIT_TRUSTED_PROXIES");
   serve->add_option("--cors-origin", config.cors_origins, "Origins allowed to call the API from a browser (comma list)")
       ->envname("ADMIT_CORS_ORIGIN")
@@ -81,11 +82,13 @@ int main(int argc, char** argv) {
   serve->add_flag("--hsts", config.hsts, "Send Strict-Transport-Security (only when served over HTTPS)")
       ->envname("ADMIT_HSTS");
   serve->add_flag("--test-hooks", config.test_hooks, "Expose the clock and scheduler hooks used by tests")->group("");
-  serve->add_option("--web-root", config.web_root,
-                    "Directory of the built web UI (default: ../share/admit/web or ../web/dist beside the binary)")
+  serve
+      ->add_option("--web-root", config.web_root,
+                   "Directory of the built web UI (default: ../share/admit/web or ../web/dist beside the binary)")
       ->envname("ADMIT_WEB_ROOT");
-  serve->add_option("--metrics-address", config.metrics_address,
-                    "Also serve GET /metrics without authentication on HOST:PORT (e.g. 127.0.0.1:9464)")
+  serve
+      ->add_option("--metrics-address", config.metrics_address,
+                   "Also serve GET /metrics without authentication on HOST:PORT (e.g. 127.0.0.1:9464)")
       ->envname("ADMIT_METRICS_ADDRESS");
   serve
       ->add_option_function<std::string>(
@@ -94,8 +97,9 @@ int main(int argc, char** argv) {
       ->envname("ADMIT_ACCESS_LOG")
       ->check(CLI::IsMember({"on", "off"}));
   serve->add_option("--port-file", config.port_file, "Write the bound port to this file")->group("");
-  serve->add_option("--backup-interval-minutes", config.backup_interval_minutes,
-                    "Back the store up every N minutes while serving (0: off)")
+  serve
+      ->add_option("--backup-interval-minutes", config.backup_interval_minutes,
+                   "Back the store up every N minutes while serving (0: off)")
       ->envname("ADMIT_BACKUP_INTERVAL_MINUTES");
   serve->add_option("--backup-dir", config.backup_dir, "Directory of the periodic backups (default: <data>/backups)")
       ->envname("ADMIT_BACKUP_DIR");

@@ -22,7 +22,7 @@ enum class ErrorKind {
   kForbidden,        // authenticated, but not allowed (403)
   kTooManyRequests,  // 429
   kUnprocessable,    // well-formed but unusable: an Idempotency-Key reused for another request (422)
-  kUnavailable,  // storage cannot take writes right now (503)
+  kUnavailable,      // storage cannot take writes right now (503)
   kInternal,
 };
 

@@ -42,7 +42,7 @@ bool declared_as_sheet(std::string_view content_type, std::string_view filename)
 }  // namespace
 
 Result<TextSheet> read_sheet(std::string_view bytes, std::string_view content_type, std::string_view filename,
-                         const XlsxLimits& limits) {
+                             const XlsxLimits& limits) {
   if (!declared_as_sheet(content_type, filename)) return invalid_type();
   if (looks_like_zip(bytes)) return read_xlsx(bytes, limits);
   if (bytes.substr(0, 8) == std::string_view("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)) {

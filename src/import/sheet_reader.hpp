@@ -17,6 +17,6 @@ inline constexpr std::size_t kMaxUploadFileBytes = 10 * 1024 * 1024;
 // as .xlsx, UTF-8 text as CSV. Anything else (a .txt upload, a legacy binary .xls, an image) is
 // a 400 Error: "Invalid file type. Only Excel and CSV files are allowed." or a clearer reason.
 Result<TextSheet> read_sheet(std::string_view bytes, std::string_view content_type, std::string_view filename,
-                         const XlsxLimits& limits = {});
+                             const XlsxLimits& limits = {});
 
 }  // namespace admit

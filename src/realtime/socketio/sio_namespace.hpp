@@ -23,7 +23,8 @@ class SioNamespace {
   using EventHandler = std::function<void(const std::shared_ptr<SioSocket>&, Json args, Ack ack)>;
   using ConnectionHandler = std::function<void(const std::shared_ptr<SioSocket>&)>;
   // An event handler threw: the socket and the event (the exception is already logged).
-  using ErrorHandler = std::function<void(const std::shared_ptr<SioSocket>&, const std::string& event, const Json& args)>;
+  using ErrorHandler =
+      std::function<void(const std::shared_ptr<SioSocket>&, const std::string& event, const Json& args)>;
   // Decides a CONNECT from the packet's `auth` payload and the Engine.IO handshake's Cookie header:
   // nullopt admits, a message refuses with CONNECT_ERROR {message}.
   using ConnectGuard = std::function<std::optional<std::string>(const Json& auth, std::string_view cookie_header)>;
