@@ -12,8 +12,8 @@ cd "$(dirname "$0")/.."
 mode=${1:-}
 [ $# -gt 0 ] && shift
 case "$mode" in
-  asan) sanitize=address dir=build-asan ;;
-  tsan) sanitize=thread dir=build-tsan ;;
+  asan) dir=build-asan ;;
+  tsan) dir=build-tsan ;;
   *)
     echo "usage: scripts/sanitize.sh asan|tsan [ctest arguments]" >&2
     exit 2

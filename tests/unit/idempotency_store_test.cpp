@@ -54,12 +54,11 @@ class IdempotencyStoreTest : public ::testing::Test {
     return io_;
   }
 
-  HttpResponse run(const HttpRequest& req, const Handler& handler, Principal principal = {}) {
-    asio::io_context& io = fresh_io();
-    HttpResponse out;
+  // Starts `req` through the store on io_; `out` holds the answer once io_ has run.
+  void spawn(const HttpRequest& req, const Handler& handler, HttpResponse& out, Principal principal = {}) {
     asio::co_spawn(
-        io,
-        [&]() -> Task<void> {
+        io_,
+        [this, &req, &handler, &out, principal]() -> Task<void> {
           RequestContext ctx{req};
           ctx.method = std::string(req.method_string());
           ctx.url = std::string(req.target());
@@ -71,6 +70,12 @@ class IdempotencyStoreTest : public ::testing::Test {
         [](std::exception_ptr e) {
           if (e) std::rethrow_exception(e);
         });
+  }
+
+  HttpResponse run(const HttpRequest& req, const Handler& handler, Principal principal = {}) {
+    asio::io_context& io = fresh_io();
+    HttpResponse out;
+    spawn(req, handler, out, std::move(principal));
     io.run();
     return out;
   }
@@ -221,20 +226,8 @@ TEST_F(IdempotencyStoreTest, SimultaneousRequestsWithOneKeyHaveOneEffect) {
   };
   auto req = write_request("k-1", "{}");
   std::vector<HttpResponse> answers(4);
-  for (auto& answer : answers) {
-    HttpResponse* slot = &answer;
-    asio::co_spawn(
-        io,
-        [&, slot]() -> Task<void> {
-          RequestContext ctx{req};
-          ctx.method = "POST";
-          ctx.url = ctx.path = "/api/v1/things";
-          *slot = co_await store_->run(ctx, slow);
-        },
-        [](std::exception_ptr e) {
-          if (e) std::rethrow_exception(e);
-        });
-  }
+  for (auto& answer : answers)
+    spawn(req, slow, answer);
   io.run();
   EXPECT_EQ(started, 1);
   EXPECT_EQ(effects_, 1);
@@ -260,18 +253,8 @@ TEST_F(IdempotencyStoreTest, AWaiterGivesUpWith409) {
   };
   auto req = write_request("k-1", "{}");
   std::vector<HttpResponse> answers(2);
-  for (auto& answer : answers) {
-    HttpResponse* slot = &answer;
-    asio::co_spawn(
-        io,
-        [&, slot]() -> Task<void> {
-          RequestContext ctx{req};
-          *slot = co_await store_->run(ctx, slow);
-        },
-        [](std::exception_ptr e) {
-          if (e) std::rethrow_exception(e);
-        });
-  }
+  for (auto& answer : answers)
+    spawn(req, slow, answer);
   io.run();
   EXPECT_EQ(effects_, 1);
   EXPECT_EQ(answers[0].result_int(), 201);

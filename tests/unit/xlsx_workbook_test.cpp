@@ -7,47 +7,41 @@
 #include <filesystem>
 #include <iterator>
 #include <optional>
-#include <stdexcept>
 #include <string>
 
 #include "../support/spreadsheet_reader.hpp"
+#include "unit_support.hpp"
 
 namespace admit {
 namespace {
 
-// Points TMPDIR (which std::filesystem::temp_directory_path reads) at a fresh directory of this
-// test's own while it lives, so that temporary files of other processes running at the same time
-// (ctest -j, servers rendering exports) are not counted.
-class PrivateTempDir {
+// Points TMPDIR (which std::filesystem::temp_directory_path reads) at `dir` while it lives, so that
+// temporary files of other processes running at the same time (ctest -j, servers rendering
+// exports) are not counted.
+class TmpdirOverride {
  public:
-  PrivateTempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "admit-xlsx-test-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    path_ = pattern;
+  explicit TmpdirOverride(const std::filesystem::path& dir) {
     if (const char* old = std::getenv("TMPDIR")) previous_ = old;
-    setenv("TMPDIR", path_.c_str(), 1);
+    setenv("TMPDIR", dir.c_str(), 1);
   }
-  ~PrivateTempDir() {
+  ~TmpdirOverride() {
     if (previous_) {
       setenv("TMPDIR", previous_->c_str(), 1);
     } else {
       unsetenv("TMPDIR");
     }
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
   }
-  PrivateTempDir(const PrivateTempDir&) = delete;
-  PrivateTempDir& operator=(const PrivateTempDir&) = delete;
-
-  std::size_t files() const {
-    auto entries = std::filesystem::directory_iterator(path_);
-    return static_cast<std::size_t>(std::distance(begin(entries), end(entries)));
-  }
+  TmpdirOverride(const TmpdirOverride&) = delete;
+  TmpdirOverride& operator=(const TmpdirOverride&) = delete;
 
  private:
-  std::filesystem::path path_;
   std::optional<std::string> previous_;
 };
+
+std::size_t files_in(const std::filesystem::path& dir) {
+  auto entries = std::filesystem::directory_iterator(dir);
+  return static_cast<std::size_t>(std::distance(begin(entries), end(entries)));
+}
 
 TEST(XlsxWorkbook, SheetsHeadersAndCellsOfEveryKind) {
   XlsxWorkbook workbook;
@@ -76,14 +70,15 @@ TEST(XlsxWorkbook, SheetsHeadersAndCellsOfEveryKind) {
 }
 
 TEST(XlsxWorkbook, LeavesNoTemporaryFileBehind) {
-  PrivateTempDir tmp;
+  TempDir dir;
+  TmpdirOverride tmp(dir.path());
   { render_xlsx({Table{"Report", {"a"}, {{std::string("1")}}}}); }
   {
     XlsxWorkbook abandoned;
     abandoned.add_sheet(Table{"Report", {"a"}, {}});
-    EXPECT_GE(tmp.files(), 1U) << "the workbook is written to a temporary file under TMPDIR";
+    EXPECT_GE(files_in(dir.path()), 1U) << "the workbook is written to a temporary file under TMPDIR";
   }
-  EXPECT_EQ(tmp.files(), 0U);
+  EXPECT_EQ(files_in(dir.path()), 0U);
 }
 
 TEST(XlsxWorkbook, AnInvalidSheetNameIsAnError) {
