@@ -12,8 +12,8 @@ import sys
 from openpyxl import Workbook
 
 
-def main():
-    out, rows = sys.argv[1], json.loads(sys.argv[2])
+def participants_workbook(rows):
+    """A workbook whose first sheet, "Participants", holds `rows` (None leaves a cell empty)."""
     wb = Workbook()
     ws = wb.active
     ws.title = "Participants"
@@ -21,6 +21,12 @@ def main():
         for c, value in enumerate(row, start=1):
             if value is not None:
                 ws.cell(row=r, column=c, value=value)
+    return wb
+
+
+def main():
+    out, rows = sys.argv[1], json.loads(sys.argv[2])
+    wb = participants_workbook(rows)
     other = wb.create_sheet("Other")
     other["A1"] = "not this sheet"
     wb.save(out)
